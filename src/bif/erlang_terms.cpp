@@ -1,0 +1,396 @@
+// BIFs of module erlang on terms in general: tuples, atom <-> list conversion, type tests,
+// the comparison operators and the boolean operators.
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "bif/bif.h"
+#include "code/module.h"
+#include "gc/build.h"
+#include "term/atom_table.h"
+#include "term/compare.h"
+
+namespace joist {
+
+namespace {
+
+constexpr int64_t kMaxTupleArity = (int64_t(1) << 24) - 1;  // erl's limit (larger: badarg)
+
+Term boolean(bool b) { return b ? am::true_ : am::false_; }
+
+// True for true/false, with its value in `out`.
+bool to_boolean(Term t, bool& out) {
+    if (t == am::true_) {
+        out = true;
+        return true;
+    }
+    if (t == am::false_) {
+        out = false;
+        return true;
+    }
+    return false;
+}
+
+// A 1-based tuple index: a small integer in [1, arity].
+bool tuple_index(Term index, Term tuple, uint64_t& out) {
+    if (!index.is_small() || !tuple.is_tuple()) return false;
+    int64_t i = index.small_value();
+    if (i < 1 || uint64_t(i) > tuple.tuple_arity()) return false;
+    out = uint64_t(i) - 1;
+    return true;
+}
+
+// Length of a proper list (false if `list` is not one).
+bool proper_length(Term list, size_t& n) {
+    n = 0;
+    while (list.is_list()) {
+        n++;
+        list = list.tail();
+    }
+    return list.is_nil();
+}
+
+// Code points list -> UTF-8 atom text, as list_to_atom/1 reads it: each element a code point
+// (no surrogates); a 256th element is system_limit before it is looked at.
+enum class AtomText { Ok, Bad, TooLong };
+
+void append_utf8(std::string& s, uint32_t cp) {
+    if (cp < 0x80) {
+        s += char(cp);
+    } else if (cp < 0x800) {
+        s += char(0xC0 | (cp >> 6));
+        s += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += char(0xE0 | (cp >> 12));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    } else {
+        s += char(0xF0 | (cp >> 18));
+        s += char(0x80 | ((cp >> 12) & 0x3F));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+    }
+}
+
+AtomText atom_text(Term list, std::string& out) {
+    size_t chars = 0;
+    for (; list.is_list(); list = list.tail()) {
+        if (chars == AtomTable::kMaxChars) return AtomText::TooLong;
+        Term c = list.head();
+        if (!c.is_small()) return AtomText::Bad;
+        int64_t cp = c.small_value();
+        if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return AtomText::Bad;
+        append_utf8(out, uint32_t(cp));
+        chars++;
+    }
+    return list.is_nil() ? AtomText::Ok : AtomText::Bad;
+}
+
+bool is_port(Term t) { return (t.raw & 0xF) == 0x7 || t.is_boxed_of(Subtag::ExtPort); }
+
+// The arity a fun is called with (closure: code arity less its free variables).
+uint64_t fun_arity(Term fun) {
+    Term* box = fun.boxed_ptr();
+    if (fun.box_header().header_subtag() == Subtag::Export) {
+        return reinterpret_cast<const Export*>(box[1].raw)->arity;
+    }
+    const auto* entry = reinterpret_cast<const FunEntry*>(box[1].raw);
+    return entry->arity - entry->num_free;
+}
+
+} // namespace
+
+// erlang:element/2 — erlang.html#element-2
+Term bif_erlang_element_2(Process& p, const Term* args) {
+    uint64_t i;
+    if (!tuple_index(args[0], args[1], i)) return p.badarg();
+    return args[1].tuple_elem(i);
+}
+
+// erlang:setelement/3 — erlang.html#setelement-3
+Term bif_erlang_setelement_3(Process& p, const Term* args) {
+    uint64_t i;
+    if (!tuple_index(args[0], args[1], i)) return p.badarg();
+    uint64_t n = args[1].tuple_arity();
+    Term* t = p.alloc(1 + n);
+    std::memcpy(t, args[1].boxed_ptr(), (1 + n) * sizeof(Term));
+    t[1 + i] = args[2];
+    return Term::boxed(t);
+}
+
+// erlang:tuple_size/1 — erlang.html#tuple_size-1
+Term bif_erlang_tuple_size_1(Process& p, const Term* args) {
+    if (!args[0].is_tuple()) return p.badarg();
+    return Term::small(int64_t(args[0].tuple_arity()));
+}
+
+// erlang:size/1 — erlang.html#size-1
+// FIXME: binaries and bitstrings (their byte count, rounded down) once binaries exist.
+Term bif_erlang_size_1(Process& p, const Term* args) {
+    if (!args[0].is_tuple()) return p.badarg();
+    return Term::small(int64_t(args[0].tuple_arity()));
+}
+
+// erlang:make_tuple/2 — erlang.html#make_tuple-2
+Term bif_erlang_make_tuple_2(Process& p, const Term* args) {
+    if (!args[0].is_small()) return p.badarg();
+    int64_t n = args[0].small_value();
+    if (n < 0 || n > kMaxTupleArity) return p.badarg();
+    Term t = gc::make_tuple(p.heap, size_t(n));
+    Term* elems = t.tuple_elems();
+    for (int64_t i = 0; i < n; i++) elems[i] = args[1];
+    return t;
+}
+
+// erlang:make_tuple/3 — erlang.html#make_tuple-3
+// InitList is a proper list of {Position, Term}; a later entry for a position wins.
+Term bif_erlang_make_tuple_3(Process& p, const Term* args) {
+    if (!args[0].is_small()) return p.badarg();
+    int64_t n = args[0].small_value();
+    if (n < 0 || n > kMaxTupleArity) return p.badarg();
+    Term list = args[2];
+    for (Term l = list; !l.is_nil(); l = l.tail()) {
+        if (!l.is_list()) return p.badarg();
+        Term e = l.head();
+        if (!e.is_tuple() || e.tuple_arity() != 2 || !e.tuple_elem(0).is_small()) {
+            return p.badarg();
+        }
+        int64_t pos = e.tuple_elem(0).small_value();
+        if (pos < 1 || pos > n) return p.badarg();
+    }
+    Term t = gc::make_tuple(p.heap, size_t(n));
+    Term* elems = t.tuple_elems();
+    for (int64_t i = 0; i < n; i++) elems[i] = args[1];
+    for (Term l = list; l.is_list(); l = l.tail()) {
+        Term e = l.head();
+        elems[e.tuple_elem(0).small_value() - 1] = e.tuple_elem(1);
+    }
+    return t;
+}
+
+// erlang:append_element/2 — erlang.html#append_element-2
+Term bif_erlang_append_element_2(Process& p, const Term* args) {
+    if (!args[0].is_tuple()) return p.badarg();
+    uint64_t n = args[0].tuple_arity();
+    if (int64_t(n) >= kMaxTupleArity) return p.badarg();
+    Term t = gc::make_tuple(p.heap, n + 1);
+    std::memcpy(t.tuple_elems(), args[0].tuple_elems(), n * sizeof(Term));
+    t.tuple_elems()[n] = args[1];
+    return t;
+}
+
+// erlang:tuple_to_list/1 — erlang.html#tuple_to_list-1
+Term bif_erlang_tuple_to_list_1(Process& p, const Term* args) {
+    if (!args[0].is_tuple()) return p.badarg();
+    uint64_t n = args[0].tuple_arity();
+    if (n == 0) return Term::nil();
+    const Term* elems = args[0].tuple_elems();
+    Term* cells = p.alloc(2 * n);
+    Term list = Term::nil();
+    for (uint64_t i = n; i-- > 0;) {
+        cells[2 * i] = elems[i];
+        cells[2 * i + 1] = list;
+        list = Term::list(&cells[2 * i]);
+    }
+    return list;
+}
+
+// erlang:list_to_tuple/1 — erlang.html#list_to_tuple-1
+Term bif_erlang_list_to_tuple_1(Process& p, const Term* args) {
+    size_t n;
+    if (!proper_length(args[0], n) || n > size_t(kMaxTupleArity)) return p.badarg();
+    Term t = gc::make_tuple(p.heap, n);
+    Term* elems = t.tuple_elems();
+    size_t i = 0;
+    for (Term l = args[0]; l.is_list(); l = l.tail()) elems[i++] = l.head();
+    return t;
+}
+
+// erlang:atom_to_list/1 — erlang.html#atom_to_list-1
+Term bif_erlang_atom_to_list_1(Process& p, const Term* args) {
+    if (!args[0].is_atom()) return p.badarg();
+    return gc::make_codepoint_list(p.heap, atoms().name(args[0]));
+}
+
+// erlang:list_to_atom/1 — erlang.html#list_to_atom-1
+// Any code point but surrogates; more than 255 characters is system_limit.
+Term bif_erlang_list_to_atom_1(Process& p, const Term* args) {
+    std::string text;
+    switch (atom_text(args[0], text)) {
+    case AtomText::Bad:
+        return p.badarg();
+    case AtomText::TooLong:
+        return p.error(am::system_limit);
+    case AtomText::Ok:
+        break;
+    }
+    Term a = atoms().intern(text);
+    // FIXME: erl aborts the whole node when the atom table is full; joist raises instead.
+    if (a.is_none()) return p.error(am::system_limit);
+    return a;
+}
+
+// erlang:list_to_existing_atom/1 — erlang.html#list_to_existing_atom-1
+Term bif_erlang_list_to_existing_atom_1(Process& p, const Term* args) {
+    std::string text;
+    if (atom_text(args[0], text) != AtomText::Ok) return p.badarg();
+    std::optional<Term> a = atoms().find(text);
+    if (!a) return p.badarg();
+    return *a;
+}
+
+// erlang:is_atom/1 — erlang.html#is_atom-1
+Term bif_erlang_is_atom_1(Process&, const Term* args) { return boolean(args[0].is_atom()); }
+
+// erlang:is_integer/1 — erlang.html#is_integer-1
+Term bif_erlang_is_integer_1(Process&, const Term* args) {
+    return boolean(args[0].is_integer());
+}
+
+// erlang:is_float/1 — erlang.html#is_float-1
+Term bif_erlang_is_float_1(Process&, const Term* args) { return boolean(args[0].is_float()); }
+
+// erlang:is_number/1 — erlang.html#is_number-1
+Term bif_erlang_is_number_1(Process&, const Term* args) { return boolean(args[0].is_number()); }
+
+// erlang:is_list/1 — erlang.html#is_list-1
+Term bif_erlang_is_list_1(Process&, const Term* args) {
+    return boolean(args[0].is_list() || args[0].is_nil());
+}
+
+// erlang:is_tuple/1 — erlang.html#is_tuple-1
+Term bif_erlang_is_tuple_1(Process&, const Term* args) { return boolean(args[0].is_tuple()); }
+
+// erlang:is_pid/1 — erlang.html#is_pid-1
+Term bif_erlang_is_pid_1(Process&, const Term* args) { return boolean(args[0].is_pid()); }
+
+// erlang:is_reference/1 — erlang.html#is_reference-1
+Term bif_erlang_is_reference_1(Process&, const Term* args) { return boolean(args[0].is_ref()); }
+
+// erlang:is_function/1 — erlang.html#is_function-1
+Term bif_erlang_is_function_1(Process&, const Term* args) { return boolean(args[0].is_fun()); }
+
+// erlang:is_function/2 — erlang.html#is_function-2
+// Arity: a non-negative integer, else badarg (a positive bignum is just never a fun's arity).
+Term bif_erlang_is_function_2(Process& p, const Term* args) {
+    Term arity = args[1];
+    if (arity.is_small()) {
+        if (arity.small_value() < 0) return p.badarg();
+    } else if (arity.is_boxed_of(Subtag::PosBig)) {
+        return am::false_;
+    } else {
+        return p.badarg();
+    }
+    if (!args[0].is_fun()) return am::false_;
+    return boolean(fun_arity(args[0]) == uint64_t(arity.small_value()));
+}
+
+// erlang:is_boolean/1 — erlang.html#is_boolean-1
+Term bif_erlang_is_boolean_1(Process&, const Term* args) {
+    return boolean(args[0] == am::true_ || args[0] == am::false_);
+}
+
+// erlang:is_binary/1 — erlang.html#is_binary-1
+// FIXME: a sub-binary with trailing bits is a bitstring but not a binary (issue 3).
+Term bif_erlang_is_binary_1(Process&, const Term* args) {
+    return boolean(args[0].is_binary_any());
+}
+
+// erlang:is_bitstring/1 — erlang.html#is_bitstring-1
+Term bif_erlang_is_bitstring_1(Process&, const Term* args) {
+    return boolean(args[0].is_binary_any());
+}
+
+// erlang:is_map/1 — erlang.html#is_map-1
+Term bif_erlang_is_map_1(Process&, const Term* args) { return boolean(args[0].is_map()); }
+
+// erlang:is_port/1 — erlang.html#is_port-1
+Term bif_erlang_is_port_1(Process&, const Term* args) { return boolean(is_port(args[0])); }
+
+// erlang:is_record/2 — erlang.html#is_record-2
+// RecordTag must be an atom (badarg); in a guard the interpreter turns that into failure.
+Term bif_erlang_is_record_2(Process& p, const Term* args) {
+    Term t = args[0];
+    if (!args[1].is_atom()) return p.badarg();
+    return boolean(t.is_tuple() && t.tuple_arity() >= 1 && t.tuple_elem(0) == args[1]);
+}
+
+// erlang:is_record/3 — erlang.html#is_record-3
+// RecordTag must be an atom and Size a small integer (any sign), else badarg.
+Term bif_erlang_is_record_3(Process& p, const Term* args) {
+    Term t = args[0];
+    if (!args[1].is_atom() || !args[2].is_small()) return p.badarg();
+    int64_t size = args[2].small_value();
+    return boolean(size >= 1 && t.is_tuple() && t.tuple_arity() == uint64_t(size) &&
+                   t.tuple_elem(0) == args[1]);
+}
+
+// erlang:'=='/2 — expressions.html#term-comparisons
+Term bif_erlang_eq_2(Process&, const Term* args) {
+    return boolean(terms_arith_eq(args[0], args[1]));
+}
+
+// erlang:'/='/2 — expressions.html#term-comparisons
+Term bif_erlang_ne_2(Process&, const Term* args) {
+    return boolean(!terms_arith_eq(args[0], args[1]));
+}
+
+// erlang:'=:='/2 — expressions.html#term-comparisons
+Term bif_erlang_exact_eq_2(Process&, const Term* args) {
+    return boolean(terms_exact_eq(args[0], args[1]));
+}
+
+// erlang:'=/='/2 — expressions.html#term-comparisons
+Term bif_erlang_exact_ne_2(Process&, const Term* args) {
+    return boolean(!terms_exact_eq(args[0], args[1]));
+}
+
+// erlang:'<'/2 — expressions.html#term-comparisons
+Term bif_erlang_lt_2(Process&, const Term* args) {
+    return boolean(compare_terms(args[0], args[1]) < 0);
+}
+
+// erlang:'>'/2 — expressions.html#term-comparisons
+Term bif_erlang_gt_2(Process&, const Term* args) {
+    return boolean(compare_terms(args[0], args[1]) > 0);
+}
+
+// erlang:'=<'/2 — expressions.html#term-comparisons
+Term bif_erlang_le_2(Process&, const Term* args) {
+    return boolean(compare_terms(args[0], args[1]) <= 0);
+}
+
+// erlang:'>='/2 — expressions.html#term-comparisons
+Term bif_erlang_ge_2(Process&, const Term* args) {
+    return boolean(compare_terms(args[0], args[1]) >= 0);
+}
+
+// erlang:'and'/2 — expressions.html#boolean-expressions (both operands must be booleans)
+Term bif_erlang_and_2(Process& p, const Term* args) {
+    bool a, b;
+    if (!to_boolean(args[0], a) || !to_boolean(args[1], b)) return p.badarg();
+    return boolean(a && b);
+}
+
+// erlang:'or'/2 — expressions.html#boolean-expressions (both operands must be booleans)
+Term bif_erlang_or_2(Process& p, const Term* args) {
+    bool a, b;
+    if (!to_boolean(args[0], a) || !to_boolean(args[1], b)) return p.badarg();
+    return boolean(a || b);
+}
+
+// erlang:'xor'/2 — expressions.html#boolean-expressions
+Term bif_erlang_xor_2(Process& p, const Term* args) {
+    bool a, b;
+    if (!to_boolean(args[0], a) || !to_boolean(args[1], b)) return p.badarg();
+    return boolean(a != b);
+}
+
+// erlang:'not'/1 — expressions.html#boolean-expressions
+Term bif_erlang_not_1(Process& p, const Term* args) {
+    bool a;
+    if (!to_boolean(args[0], a)) return p.badarg();
+    return boolean(!a);
+}
+
+} // namespace joist

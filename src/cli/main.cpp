@@ -1,0 +1,144 @@
+// The joist command: erl-compatible flags -> a Vm that runs the -s/-run calls in order.
+//   joist [+P N] [+S N] [-pa DIR...] [-pz DIR...] [-noshell] (-s|-run Mod [Fun [Args]])...
+//         [-extra ...]
+//   joist --check-load FILE...   load each .beam (parse + translate), report failures
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "gc/build.h"
+#include "interp/interp.h"
+#include "term/atom_table.h"
+#include "term/format.h"
+#include "vm/vm.h"
+
+namespace {
+
+struct StartCall {
+    bool strings;  // -run: arguments as strings; -s: as atoms
+    std::vector<std::string> words;  // Mod [Fun [Args...]]
+};
+
+struct Options {
+    std::vector<std::string> pa, pz;
+    std::vector<StartCall> calls;
+    std::vector<std::string> check_load;
+};
+
+bool is_flag(const std::string& s) { return !s.empty() && (s[0] == '-' || s[0] == '+'); }
+
+int check_load(const std::vector<std::string>& files) {
+    int failed = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (!in) {
+            std::fprintf(stderr, "%s: cannot read\n", f.c_str());
+            ++failed;
+            continue;
+        }
+        auto r = joist::Vm::check_load(ss.str(), f);
+        if (!r.ok()) {
+            std::fprintf(stderr, "%s\n", r.error().message.c_str());
+            ++failed;
+        }
+    }
+    std::printf("%zu loaded, %d failed\n", files.size() - size_t(failed), failed);
+    return failed ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace joist;
+    Options opt;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto take_words = [&](std::vector<std::string>& out) {
+            while (i + 1 < args.size() && !is_flag(args[i + 1])) out.push_back(args[++i]);
+        };
+        if (a == "--check-load") {
+            opt.check_load.assign(args.begin() + long(i) + 1, args.end());
+            return check_load(opt.check_load);
+        } else if (a == "-pa") {
+            take_words(opt.pa);
+        } else if (a == "-pz") {
+            take_words(opt.pz);
+        } else if (a == "-s" || a == "-run") {
+            StartCall c{a == "-run", {}};
+            take_words(c.words);
+            if (!c.words.empty()) opt.calls.push_back(std::move(c));
+        } else if (a == "-extra") {
+            break;
+        } else if (a == "-noshell" || a == "-noinput") {
+        } else if (a[0] == '+') {
+            if (a.size() == 2 && i + 1 < args.size()) ++i;  // +P N, +S N ...
+        } else if (a[0] == '-') {
+            std::vector<std::string> ignored;  // a user flag: -flag Values...
+            take_words(ignored);
+        }
+    }
+
+    Vm vm;
+    for (auto it = opt.pa.rbegin(); it != opt.pa.rend(); ++it) vm.add_path_front(*it);
+    vm.add_otp_paths();
+    for (const auto& d : opt.pz) vm.add_path_back(d);
+
+    Process p;
+    p.vm = &vm;
+    p.heap.init(233);
+    interp::Context* ctx = new interp::Context();  // big: keep it off the stack
+
+    for (const StartCall& c : opt.calls) {
+        Term mod = atoms().intern(c.words[0]);
+        Term fun = c.words.size() > 1 ? atoms().intern(c.words[1]) : am::start;
+        Term arglist = Term::nil();
+        uint32_t arity = 0;
+        if (c.words.size() > 2) {
+            arity = 1;
+            for (size_t k = c.words.size(); k > 2; --k) {
+                const std::string& w = c.words[k - 1];
+                Term v = c.strings ? gc::make_codepoint_list(p.heap, w) : atoms().intern(w);
+                arglist = gc::make_cons(p.heap, v, arglist);
+            }
+            arglist = gc::make_cons(p.heap, arglist, Term::nil());
+        }
+        Export* ep = vm.export_entry(mod, fun, arity);
+        interp::RunResult r = interp::call(vm, p, *ctx, ep, arglist);
+        if (r == interp::RunResult::Halt) {
+            std::fflush(stdout);
+            int status = int(p.exc_reason.small_value());
+            delete ctx;
+            return status;
+        }
+        if (r == interp::RunResult::Error) {
+            // As erl's init: {"init terminating in do_boot", Reason} on standard output.
+            Term reason = p.exc_reason;
+            if (p.exc_class == am::error) {
+                reason = gc::make_tuple_of(p.heap, reason, p.exc_trace);
+            } else if (p.exc_class == am::throw_) {
+                reason = gc::make_tuple_of(
+                    p.heap, gc::make_tuple_of(p.heap, am::nocatch, reason), p.exc_trace);
+            }
+            Term msg = gc::make_tuple_of(p.heap, gc::make_byte_list(p.heap, "init terminating in do_boot"),
+                                         reason);
+            std::string text = format_display(msg);
+            std::printf("%s\n", text.c_str());
+            std::fflush(stdout);
+            std::fprintf(stderr, "init terminating in do_boot (%s)\n",
+                         format_display(reason).c_str());
+            delete ctx;
+            return 1;
+        }
+    }
+    std::fflush(stdout);
+    delete ctx;
+    // erl -noshell keeps running after its -s calls until something halts it.
+    for (;;) pause();
+}

@@ -1,0 +1,30 @@
+// External term format -> terms. Decoding is two passes: decoded_size() validates the bytes
+// and returns the heap words needed, then decode() builds the term in that many words.
+// A malformed input is reported by decoded_size (and is badarg for binary_to_term).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "base/result.h"
+#include "term/term.h"
+
+namespace joist {
+struct Export;
+}
+
+namespace joist::etf {
+
+struct DecodeContext {
+    // Resolves fun M:F/A (EXPORT_EXT) to its export entry; nullptr -> decode error.
+    Export* (*resolve_export)(Term module, Term function, uint32_t arity) = nullptr;
+};
+
+// `bytes` starts at the term's tag (no 131 version byte). Returns heap words needed.
+Result<size_t> decoded_size(std::span<const uint8_t> bytes, const DecodeContext& ctx);
+// Builds the term in `hp` (which must have decoded_size() words); returns it.
+// Returns the number of input bytes consumed via `used` if non-null.
+Term decode(std::span<const uint8_t> bytes, Term* hp, const DecodeContext& ctx,
+            size_t* used = nullptr);
+
+} // namespace joist::etf

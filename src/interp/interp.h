@@ -1,0 +1,42 @@
+// The interpreter: runs one process's code (direct-threaded, computed goto) until it returns
+// to the boot code, raises an uncaught exception, or halts the VM.
+#pragma once
+#include <memory>
+
+#include "code/module.h"
+#include "process/process.h"
+
+namespace joist {
+class Vm;
+}
+
+namespace joist::interp {
+
+constexpr unsigned kMaxXRegs = 1024;
+constexpr unsigned kMaxFRegs = 1024;
+
+// Registers shared by the processes a scheduler runs (a process saves its live x registers
+// when it stops).
+struct Context {
+    Term x[kMaxXRegs + 4];
+    double fr[kMaxFRegs];
+};
+
+enum class RunResult {
+    Done,   // the called function returned; its value is in x[0]
+    Error,  // an uncaught exception: class/reason/trace in the process
+    Halt,   // erlang:halt/0,1: the status is in the process's exc_reason
+};
+
+// The label table: handler address of each Op (see code/instr.def).
+const void* const* handler_table();
+
+// Calls ep with `args` (a proper list) on the boot frames, runs until it returns or fails.
+RunResult call(Vm& vm, Process& p, Context& ctx, Export* ep, Term args);
+
+// Stack trace of an exception raised at `pc` (the current instruction, or nullptr when raised
+// from a trampoline) with the stack at `E`, topped by `top_frame` if it is a value.
+// Builds erl's form: [{M, F, ArityOrArgs, Location}, ...], at most 8 frames.
+Term build_trace(Vm& vm, Process& p, const Instr* pc, const Term* E, Term top_frame);
+
+} // namespace joist::interp

@@ -1,0 +1,976 @@
+// The dispatch loop: direct-threaded (each instruction word holds its handler's address),
+// hot state in locals: I (instruction pointer), E (stack top), x (registers).
+// Control flow is inline here; term work goes to term/, bif/ and gc/.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "bif/arith.h"
+#include "code/instr.h"
+#include "gc/build.h"
+#include "gc/copy_gc.h"
+#include "interp/interp.h"
+#include "loader/beam_file.h"
+#include "term/atom_table.h"
+#include "term/bignum.h"
+#include "term/compare.h"
+#include "vm/vm.h"
+
+namespace joist::interp {
+
+namespace {
+
+const void* const* g_handlers = nullptr;
+
+// Heap fragments beyond this many words (relative to the heap) trigger a collection at the
+// next point where the live registers are known.
+inline bool fragments_need_gc(const gc::Heap& h) {
+    return h.fragment_words > 0 && h.fragment_words >= h.size() / 2;
+}
+
+Term list_to_args(Term list, Term* x, unsigned& n) {
+    n = 0;
+    while (list.is_list()) {
+        if (n >= kMaxXRegs - 2) return Term::none();
+        x[n++] = list.head();
+        list = list.tail();
+    }
+    return list.is_nil() ? am::ok : Term::none();
+}
+
+Term args_to_list(Process& p, const Term* x, unsigned n) {
+    Term l = Term::nil();
+    for (unsigned i = n; i > 0; --i) l = gc::make_cons(p.heap, x[i - 1], l);
+    return l;
+}
+
+bool is_operator_bif(Term name) {
+    static const Term ops[] = {am::plus,  am::minus, am::times, am::div_slash, am::div_,
+                               am::rem_,  am::band,  am::bor,   am::bxor,      am::bsl,
+                               am::bsr,   am::bnot};
+    for (Term o : ops)
+        if (o == name) return true;
+    return false;
+}
+
+#ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
+void trace_instruction(Vm& vm, const Instr* I, const Term* E) {
+    const void* h = reinterpret_cast<const void*>(*I);
+    for (unsigned op = 0; op < unsigned(Op::kCount); ++op) {
+        if (g_handlers[op] == h) {
+            const Module* m = vm.module_containing(I);
+            std::fprintf(stderr, "[%s+%ld] %s E=%p\n",
+                         m ? std::string(atoms().name(m->name)).c_str() : "?",
+                         m ? long(I - m->code.get()) : 0L, op_info(Op(op)).name,
+                         static_cast<const void*>(E));
+            return;
+        }
+    }
+    std::fprintf(stderr, "[%p] ???\n", static_cast<const void*>(I));
+}
+#endif
+
+} // namespace
+
+const void* const* handler_table() {
+    if (!g_handlers) {
+        Context* none = nullptr;
+        Vm* vm = nullptr;
+        Process* p = nullptr;
+        extern RunResult execute(Vm*, Process*, Context*, const Instr*);
+        execute(vm, p, none, nullptr);
+    }
+    return g_handlers;
+}
+
+RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
+    static const void* const labels[] = {
+#define INSTR(name, kinds) &&L_##name,
+#include "code/instr.def"
+#undef INSTR
+    };
+    if (!vmp) {
+        g_handlers = labels;
+        return RunResult::Done;
+    }
+    // Hoist these into local variables: they are the interpreter's registers.
+    Vm& vm = *vmp;
+    Process& p = *pp;
+    Term* x = ctx->x;
+    double* fr = ctx->fr;
+    const Instr* I = start;
+    Term* E = p.heap.stop;
+    Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
+    const Instr* error_pc = nullptr;
+
+#ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
+#    define DISPATCH()                                                                             \
+        do {                                                                                       \
+            trace_instruction(vm, I, E);                                                           \
+            goto* reinterpret_cast<const void*>(*I);                                               \
+        } while (0)
+#else
+#    define DISPATCH() goto* reinterpret_cast<const void*>(*I)
+#endif
+#define NEXT(n)                                                                                    \
+    do {                                                                                           \
+        I += (n) + 1;                                                                              \
+        DISPATCH();                                                                                \
+    } while (0)
+#define SRC(w) ((((w)&3) != 0) ? Term::from_raw(w) : (((w)&4) ? E[(w) >> 3] : x[(w) >> 3]))
+#define OPS(n) SRC(I[n])
+#define DST(n) (*((I[n] & 4) ? &E[I[n] >> 3] : &x[I[n] >> 3]))
+#define LABEL(n) reinterpret_cast<const Instr*>(I[n])
+    // The heap's view of the stack top: set before anything that allocates or collects.
+#define SYNC_E() (p.heap.stop = E)
+    // Words the last test_heap/allocate_heap reserved: a plain bump.
+#define HBUMP(n) (p.heap.top += (n), p.heap.top - (n))
+#define PUSH_CP(next) (*--E = Term::from_raw(reinterpret_cast<Word>(next)))
+    // An exception raised by the instruction at I (its function tops the trace).
+#define RAISE_HERE(cls, reason)                                                                    \
+    do {                                                                                           \
+        SYNC_E();                                                                                  \
+        Term reason_ = (reason);                                                                   \
+        p.raise(cls, reason_);                                                                     \
+        error_pc = I;                                                                              \
+        goto handle_error;                                                                         \
+    } while (0)
+#define ERROR_HERE(reason) RAISE_HERE(am::error, reason)
+#define GC(live, need)                                                                             \
+    do {                                                                                           \
+        p.heap.stop = E;                                                                           \
+        collect(p, x, (live), (need));                                                             \
+        E = p.heap.stop;                                                                           \
+    } while (0)
+
+    auto collect = [](Process& p, Term* x, unsigned live, size_t need) {
+        gc::RootSpan roots[] = {
+            {x, live},
+            {&p.dictionary, 1},
+            {&p.exc_reason, 1},
+            {&p.exc_trace, 1},
+            {&p.exc_args, 1},
+            {&p.group_leader, 1},
+        };
+        gc::collect(p.heap, roots, need);
+    };
+
+    DISPATCH();
+
+    // ---- calls and returns ----
+L_func_info: {
+    SYNC_E();
+    Term mod = OPS(1), fun = OPS(2);
+    (void)mod;
+    (void)fun;
+    unsigned arity = unsigned(OPS(3).small_value());
+    p.raise(am::error, am::function_clause);
+    p.exc_args = args_to_list(p, x, arity);
+    error_pc = I;
+    goto handle_error;
+}
+L_call:
+    ++p.reductions;
+    PUSH_CP(I + 2);
+    I = LABEL(1);
+    DISPATCH();
+L_call_last:
+    ++p.reductions;
+    E += I[2];
+    I = LABEL(1);
+    DISPATCH();
+L_call_only:
+    ++p.reductions;
+    I = LABEL(1);
+    DISPATCH();
+L_call_ext:
+    ++p.reductions;
+    PUSH_CP(I + 2);
+    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
+    DISPATCH();
+L_call_ext_last:
+    ++p.reductions;
+    E += I[2];
+    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
+    DISPATCH();
+L_call_ext_only:
+    ++p.reductions;
+    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
+    DISPATCH();
+L_return_:
+    I = reinterpret_cast<const Instr*>(E->raw);
+    ++E;
+    DISPATCH();
+
+    // ---- trampolines ----
+L_call_bif: {
+    SYNC_E();
+    Export* ep = reinterpret_cast<Export*>(I[1]);
+    Term r = ep->bif(p, x);
+    if (r.is_none()) [[unlikely]] {
+        if (p.exc_class == am::halt) {
+            p.heap.stop = E;
+            return RunResult::Halt;
+        }
+        if (!p.exc_caller) {
+            Term args = args_to_list(p, x, ep->arity);
+            Term info = ep->module == am::erlang ? vm.erts_error_info : vm.stdlib_error_info;
+            Term loc = gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info),
+                                     Term::nil());
+            top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
+        }
+        error_pc = nullptr;
+        goto handle_error;
+    }
+    x[0] = r;
+    if (fragments_need_gc(p.heap)) GC(1, 0);
+    I = reinterpret_cast<const Instr*>(E->raw);
+    ++E;
+    DISPATCH();
+}
+L_call_undefined: {
+    SYNC_E();
+    Export* ep = reinterpret_cast<Export*>(I[1]);
+    if (!vm.find_module(ep->module)) {
+        auto loaded = vm.ensure_loaded(ep->module);
+        (void)loaded;  // a module that fails to load leaves the function undefined
+    }
+    const Instr* addr = ep->address.load(std::memory_order_acquire);
+    if (addr != ep->trampoline) {
+        I = addr;
+        DISPATCH();
+    }
+    p.raise(am::error, am::undef);
+    top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function,
+                                  args_to_list(p, x, ep->arity), Term::nil());
+    error_pc = nullptr;
+    goto handle_error;
+}
+L_call_unsupported_bif: {
+    SYNC_E();
+    Export* ep = reinterpret_cast<Export*>(I[1]);
+    Term mfa = gc::make_tuple_of(p.heap, ep->module, ep->function, Term::small(ep->arity));
+    p.raise(am::error, gc::make_tuple_of(p.heap, am::unsupported, mfa));
+    // Inline in a function (a bif instruction), or a trampoline reached by a call.
+    error_pc = (I == ep->trampoline) ? nullptr : I;
+    goto handle_error;
+}
+L_apply_bif: {
+    SYNC_E();
+    Export* ep = reinterpret_cast<Export*>(I[1]);
+    unsigned n = 0;
+    if (ep->arity == 3) {  // apply(M, F, Args)
+        Term m = x[0], f = x[1], args = x[2];
+        if (!m.is_atom() || !f.is_atom() || list_to_args(args, x, n).is_none()) {
+            p.raise(am::error, am::badarg);
+            x[0] = m;
+            x[1] = f;
+            x[2] = args;
+            Term al = args_to_list(p, x, 3);
+            top_frame = gc::make_tuple_of(
+                p.heap, am::erlang, am::apply, al,
+                gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, vm.erts_error_info),
+                              Term::nil()));
+            error_pc = nullptr;
+            goto handle_error;
+        }
+        Export* target = vm.export_entry(m, f, n);
+        I = target->address.load(std::memory_order_acquire);
+        DISPATCH();
+    }
+    // apply(Fun, Args)
+    {
+        Term fun = x[0], args = x[1];
+        if (list_to_args(args, x, n).is_none()) {
+            p.raise(am::error, am::badarg);
+            error_pc = nullptr;
+            goto handle_error;
+        }
+        x[n] = fun;
+        goto do_call_fun_n;
+    do_call_fun_n:
+        Term f = x[n];
+        if (f.is_boxed_of(Subtag::Fun)) {
+            FunEntry* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
+            if (fe->arity - fe->num_free != n) goto badarity_n;
+            for (unsigned i = 0; i < fe->num_free; ++i) x[n + i] = f.boxed_ptr()[2 + i];
+            I = fe->address;
+            DISPATCH();
+        }
+        if (f.is_boxed_of(Subtag::Export)) {
+            Export* xp = reinterpret_cast<Export*>(f.boxed_ptr()[1].raw);
+            if (xp->arity != n) goto badarity_n;
+            I = xp->address.load(std::memory_order_acquire);
+            DISPATCH();
+        }
+        p.raise(am::error, gc::make_tuple_of(p.heap, am::badfun, f));
+        error_pc = nullptr;
+        goto handle_error;
+    badarity_n:
+        Term al = args_to_list(p, x, n);
+        p.raise(am::error, gc::make_tuple_of(p.heap, am::badarity,
+                                             gc::make_tuple_of(p.heap, f, al)));
+        error_pc = nullptr;
+        goto handle_error;
+    }
+}
+L_boot_return:
+    p.heap.stop = E;
+    return RunResult::Done;
+
+    // ---- BIF instructions ----
+L_bif0: {
+    SYNC_E();
+    Export* ep = reinterpret_cast<Export*>(I[1]);
+    Term r = ep->bif(p, x);
+    if (r.is_none()) [[unlikely]] {
+        error_pc = I;
+        goto bif_error;
+    }
+    DST(2) = r;
+    NEXT(2);
+}
+L_bif1: {
+    SYNC_E();
+    Term args[1] = {OPS(3)};
+    Export* ep = reinterpret_cast<Export*>(I[2]);
+    Term r = ep->bif(p, args);
+    if (r.is_none()) [[unlikely]] {
+        if (I[1]) {
+            I = LABEL(1);
+            DISPATCH();
+        }
+        top_frame = Term::from_raw(reinterpret_cast<Word>(ep));  // resolved in bif_error
+        x[kMaxXRegs] = args[0];
+        error_pc = I;
+        goto bif_error;
+    }
+    DST(4) = r;
+    NEXT(4);
+}
+L_bif2: {
+    SYNC_E();
+    Term args[2] = {OPS(3), OPS(4)};
+    Export* ep = reinterpret_cast<Export*>(I[2]);
+    Term r = ep->bif(p, args);
+    if (r.is_none()) [[unlikely]] {
+        if (I[1]) {
+            I = LABEL(1);
+            DISPATCH();
+        }
+        top_frame = Term::from_raw(reinterpret_cast<Word>(ep));
+        x[kMaxXRegs] = args[0];
+        x[kMaxXRegs + 1] = args[1];
+        error_pc = I;
+        goto bif_error;
+    }
+    DST(5) = r;
+    NEXT(5);
+}
+L_bif3: {
+    SYNC_E();
+    Term args[3] = {OPS(3), OPS(4), OPS(5)};
+    Export* ep = reinterpret_cast<Export*>(I[2]);
+    Term r = ep->bif(p, args);
+    if (r.is_none()) [[unlikely]] {
+        if (I[1]) {
+            I = LABEL(1);
+            DISPATCH();
+        }
+        top_frame = Term::from_raw(reinterpret_cast<Word>(ep));
+        for (int i = 0; i < 3; ++i) x[kMaxXRegs + i] = args[i];
+        error_pc = I;
+        goto bif_error;
+    }
+    DST(6) = r;
+    NEXT(6);
+}
+#define GC_BIF_BODY(N, DSTPOS)                                                                     \
+    {                                                                                              \
+        Term args[3];                                                                              \
+        SYNC_E();                                                                                  \
+        for (int i = 0; i < N; ++i) args[i] = OPS(4 + i);                                          \
+        Export* ep = reinterpret_cast<Export*>(I[3]);                                              \
+        Term r = ep->bif(p, args);                                                                 \
+        if (r.is_none()) [[unlikely]] {                                                            \
+            if (I[1]) {                                                                            \
+                I = LABEL(1);                                                                      \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            top_frame = Term::from_raw(reinterpret_cast<Word>(ep));                                \
+            for (int i = 0; i < N; ++i) x[kMaxXRegs + i] = args[i];                                \
+            error_pc = I;                                                                          \
+            goto bif_error;                                                                        \
+        }                                                                                          \
+        if (fragments_need_gc(p.heap)) {                                                           \
+            unsigned live = unsigned(I[2]);                                                        \
+            x[live] = r;                                                                           \
+            GC(live + 1, 0);                                                                       \
+            r = x[live];                                                                           \
+        }                                                                                          \
+        DST(DSTPOS) = r;                                                                           \
+        NEXT(DSTPOS);                                                                              \
+    }
+L_gc_bif1:
+    GC_BIF_BODY(1, 5)
+L_gc_bif2:
+    GC_BIF_BODY(2, 6)
+L_gc_bif3:
+    GC_BIF_BODY(3, 7)
+
+#define ARITH_BODY(OP, SLOW)                                                                       \
+    {                                                                                              \
+        Term a = OPS(3), b = OPS(4);                                                               \
+        if (a.is_small() && b.is_small()) {                                                        \
+            int64_t v;                                                                             \
+            if (!__builtin_##OP##_overflow(a.small_value(), b.small_value(), &v) &&                \
+                Term::fits_small(v)) {                                                             \
+                DST(5) = Term::small(v);                                                           \
+                NEXT(5);                                                                           \
+            }                                                                                      \
+        }                                                                                          \
+        SYNC_E();                                                                                  \
+        Term r = SLOW(p, a, b);                                                                    \
+        if (r.is_none()) [[unlikely]] {                                                            \
+            if (I[1]) {                                                                            \
+                I = LABEL(1);                                                                      \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            error_pc = I;                                                                          \
+            goto handle_error;                                                                     \
+        }                                                                                          \
+        if (fragments_need_gc(p.heap)) {                                                           \
+            unsigned live = unsigned(I[2]);                                                        \
+            x[live] = r;                                                                           \
+            GC(live + 1, 0);                                                                       \
+            r = x[live];                                                                           \
+        }                                                                                          \
+        DST(5) = r;                                                                                \
+        NEXT(5);                                                                                   \
+    }
+L_arith_plus:
+    ARITH_BODY(add, arith_add)
+L_arith_minus:
+    ARITH_BODY(sub, arith_sub)
+L_arith_times:
+    ARITH_BODY(mul, arith_mul)
+
+    // ---- stack and heap ----
+L_allocate: {
+    size_t need = I[1];
+    if (size_t(E - p.heap.top) < need) GC(unsigned(I[2]), need);
+    E -= need;
+    for (size_t i = 0; i < need; ++i) E[i] = Term::nil();
+    NEXT(2);
+}
+L_allocate_heap: {
+    size_t stack = I[1], heap = I[2];
+    if (size_t(E - p.heap.top) < stack + heap || fragments_need_gc(p.heap))
+        GC(unsigned(I[3]), stack + heap);
+    E -= stack;
+    for (size_t i = 0; i < stack; ++i) E[i] = Term::nil();
+    NEXT(3);
+}
+L_test_heap: {
+    size_t need = I[1];
+    if (size_t(E - p.heap.top) < need || fragments_need_gc(p.heap)) GC(unsigned(I[2]), need);
+    NEXT(2);
+}
+L_deallocate:
+    E += I[1];
+    NEXT(1);
+L_trim:
+    E += I[1];
+    NEXT(2);
+L_init_yregs: {
+    size_t n = I[1];
+    for (size_t i = 0; i < n; ++i) E[I[2 + i] >> 3] = Term::nil();
+    NEXT(1 + n);
+}
+
+    // ---- moves and data ----
+L_move:
+    DST(2) = OPS(1);
+    NEXT(2);
+L_move_xx:
+    x[I[2] >> 3] = x[I[1] >> 3];
+    NEXT(2);
+L_swap: {
+    Term t = DST(1);
+    DST(1) = DST(2);
+    DST(2) = t;
+    NEXT(2);
+}
+L_get_list: {
+    Term l = OPS(1);
+    Term h = l.head(), t = l.tail();
+    DST(2) = h;
+    DST(3) = t;
+    NEXT(3);
+}
+L_get_hd:
+    DST(2) = OPS(1).head();
+    NEXT(2);
+L_get_tl:
+    DST(2) = OPS(1).tail();
+    NEXT(2);
+L_get_tuple_element:
+    DST(3) = OPS(1).tuple_elem(I[2]);
+    NEXT(3);
+L_set_tuple_element:
+    OPS(2).tuple_elems()[I[3]] = OPS(1);
+    NEXT(3);
+L_put_list: {
+    Term* c = HBUMP(2);
+    c[0] = OPS(1);
+    c[1] = OPS(2);
+    DST(3) = Term::list(c);
+    NEXT(3);
+}
+L_put_tuple2: {
+    size_t n = I[2];
+    Term* t = HBUMP(1 + n);
+    t[0] = Term::header(Subtag::Tuple, n);
+    for (size_t i = 0; i < n; ++i) t[1 + i] = OPS(3 + i);
+    DST(1) = Term::boxed(t);
+    NEXT(2 + n);
+}
+
+    // ---- tests ----
+#define TEST(cond, n)                                                                              \
+    do {                                                                                           \
+        if (cond) NEXT(n);                                                                         \
+        I = LABEL(1);                                                                              \
+        DISPATCH();                                                                                \
+    } while (0)
+L_is_lt: {
+    Term a = OPS(2), b = OPS(3);
+    if (a.is_small() && b.is_small()) TEST(a.small_value() < b.small_value(), 3);
+    TEST(compare_terms(a, b) < 0, 3);
+}
+L_is_ge: {
+    Term a = OPS(2), b = OPS(3);
+    if (a.is_small() && b.is_small()) TEST(a.small_value() >= b.small_value(), 3);
+    TEST(compare_terms(a, b) >= 0, 3);
+}
+L_is_eq: {
+    Term a = OPS(2), b = OPS(3);
+    TEST(a == b || (!(a.is_immed() && b.is_immed()) && compare_terms(a, b) == 0), 3);
+}
+L_is_ne: {
+    Term a = OPS(2), b = OPS(3);
+    TEST(!(a == b || (!(a.is_immed() && b.is_immed()) && compare_terms(a, b) == 0)), 3);
+}
+L_is_eq_exact: {
+    Term a = OPS(2), b = OPS(3);
+    TEST(a == b || (!(a.is_immed() || b.is_immed()) && terms_exact_eq(a, b)), 3);
+}
+L_is_ne_exact: {
+    Term a = OPS(2), b = OPS(3);
+    TEST(!(a == b || (!(a.is_immed() || b.is_immed()) && terms_exact_eq(a, b))), 3);
+}
+L_is_integer:
+    TEST(OPS(2).is_integer(), 2);
+L_is_float:
+    TEST(OPS(2).is_float(), 2);
+L_is_number:
+    TEST(OPS(2).is_number(), 2);
+L_is_atom:
+    TEST(OPS(2).is_atom(), 2);
+L_is_pid:
+    TEST(OPS(2).is_pid(), 2);
+L_is_reference:
+    TEST(OPS(2).is_ref(), 2);
+L_is_port: {
+    Term t = OPS(2);
+    TEST((t.raw & 0xF) == 0x7 || t.is_boxed_of(Subtag::ExtPort), 2);
+}
+L_is_nil:
+    TEST(OPS(2).is_nil(), 2);
+L_is_binary: {
+    Term t = OPS(2);
+    // Bitstrings that are not a whole number of bytes come with issue 3.
+    TEST(t.is_binary_any(), 2);
+}
+L_is_bitstr:
+    TEST(OPS(2).is_binary_any(), 2);
+L_is_list: {
+    Term t = OPS(2);
+    TEST(t.is_list() || t.is_nil(), 2);
+}
+L_is_nonempty_list:
+    TEST(OPS(2).is_list(), 2);
+L_is_tuple:
+    TEST(OPS(2).is_tuple(), 2);
+L_is_map:
+    TEST(OPS(2).is_map(), 2);
+L_is_boolean: {
+    Term t = OPS(2);
+    TEST(t == am::true_ || t == am::false_, 2);
+}
+L_is_function:
+    TEST(OPS(2).is_fun(), 2);
+L_is_function2: {
+    Term f = OPS(2), a = OPS(3);
+    bool ok = false;
+    if (a.is_small() && a.small_value() >= 0) {
+        uint64_t n = uint64_t(a.small_value());
+        if (f.is_boxed_of(Subtag::Fun)) {
+            auto* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
+            ok = fe->arity - fe->num_free == n;
+        } else if (f.is_boxed_of(Subtag::Export)) {
+            ok = reinterpret_cast<Export*>(f.boxed_ptr()[1].raw)->arity == n;
+        }
+    } else {
+        ERROR_HERE(am::badarg);
+    }
+    TEST(ok, 3);
+}
+L_test_arity: {
+    Term t = OPS(2);
+    TEST(t.is_tuple() && t.tuple_arity() == I[3], 3);
+}
+L_is_tagged_tuple: {
+    Term t = OPS(2);
+    TEST(t.is_tuple() && t.tuple_arity() == I[3] && t.tuple_elem(0) == OPS(4), 4);
+}
+L_select_val: {
+    Term v = OPS(1);
+    size_t n = I[3];
+    const Instr* list = I + 4;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        Term c = Term::from_raw(list[i]);
+        if (c == v || (c.is_boxed() && v.is_boxed() && terms_exact_eq(c, v))) {
+            I = reinterpret_cast<const Instr*>(list[i + 1]);
+            DISPATCH();
+        }
+    }
+    I = LABEL(2);
+    DISPATCH();
+}
+L_select_tuple_arity: {
+    Term v = OPS(1);
+    if (v.is_tuple()) {
+        Term arity = Term::small(int64_t(v.tuple_arity()));
+        size_t n = I[3];
+        const Instr* list = I + 4;
+        for (size_t i = 0; i + 1 < n; i += 2) {
+            if (Term::from_raw(list[i]) == arity) {
+                I = reinterpret_cast<const Instr*>(list[i + 1]);
+                DISPATCH();
+            }
+        }
+    }
+    I = LABEL(2);
+    DISPATCH();
+}
+L_jump:
+    I = LABEL(1);
+    DISPATCH();
+
+    // ---- exceptions ----
+L_catch_:
+L_try_:
+    DST(1) = Term::from_raw(I[2]);
+    NEXT(2);
+L_catch_end: {
+    SYNC_E();
+    DST(1) = Term::nil();
+    if (x[0].is_none()) {
+        Term cls = x[1], reason = x[2];
+        if (cls == am::throw_) {
+            x[0] = reason;
+        } else if (cls == am::error) {
+            Term trace = x[3].tuple_elem(1);
+            x[0] = gc::make_tuple_of(p.heap, am::EXIT, gc::make_tuple_of(p.heap, reason, trace));
+        } else {
+            x[0] = gc::make_tuple_of(p.heap, am::EXIT, reason);
+        }
+    }
+    NEXT(1);
+}
+L_try_end:
+    DST(1) = Term::nil();
+    NEXT(1);
+L_try_case:
+    DST(1) = Term::nil();
+    x[0] = x[1];
+    x[1] = x[2];
+    x[2] = x[3];
+    NEXT(1);
+L_try_case_end:
+    ERROR_HERE(gc::make_tuple_of(p.heap, am::try_clause, OPS(1)));
+L_raise: {
+    // raise Stacktrace Value: rethrow with the class kept in the raw trace {Class, Trace}.
+    Term raw = OPS(1), value = OPS(2);
+    if (raw.is_tuple() && raw.tuple_arity() == 2) {
+        p.raise(raw.tuple_elem(0), value);
+        p.exc_trace = raw.tuple_elem(1);
+        goto rethrow;
+    }
+    ERROR_HERE(value);
+}
+L_build_stacktrace:
+    x[0] = (x[0].is_tuple() && x[0].tuple_arity() == 2) ? x[0].tuple_elem(1) : Term::nil();
+    NEXT(0);
+L_raw_raise: {
+    Term cls = x[0];
+    if (cls != am::error && cls != am::exit && cls != am::throw_) {
+        x[0] = am::badarg;
+        NEXT(0);
+    }
+    p.raise(cls, x[1]);
+    p.exc_trace = (x[2].is_tuple() && x[2].tuple_arity() == 2) ? x[2].tuple_elem(1) : Term::nil();
+    goto rethrow;
+}
+L_badmatch:
+    ERROR_HERE(gc::make_tuple_of(p.heap, am::badmatch, OPS(1)));
+L_if_end:
+    ERROR_HERE(am::if_clause);
+L_case_end:
+    ERROR_HERE(gc::make_tuple_of(p.heap, am::case_clause, OPS(1)));
+L_badrecord:
+    ERROR_HERE(gc::make_tuple_of(p.heap, am::badrecord, OPS(1)));
+
+    // ---- funs and apply ----
+L_call_fun: {
+    SYNC_E();
+    unsigned n = unsigned(I[1]);
+    ++p.reductions;
+    PUSH_CP(I + 2);
+    goto call_fun_common;
+call_fun_common:
+    Term f = x[n];
+    if (f.is_boxed_of(Subtag::Fun)) {
+        FunEntry* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
+        if (fe->arity - fe->num_free != n) goto call_fun_badarity;
+        for (unsigned i = 0; i < fe->num_free; ++i) x[n + i] = f.boxed_ptr()[2 + i];
+        I = fe->address;
+        DISPATCH();
+    }
+    if (f.is_boxed_of(Subtag::Export)) {
+        Export* xp = reinterpret_cast<Export*>(f.boxed_ptr()[1].raw);
+        if (xp->arity != n) goto call_fun_badarity;
+        I = xp->address.load(std::memory_order_acquire);
+        DISPATCH();
+    }
+    p.raise(am::error, gc::make_tuple_of(p.heap, am::badfun, f));
+    error_pc = nullptr;
+    goto handle_error;
+call_fun_badarity: {
+    Term al = args_to_list(p, x, n);
+    p.raise(am::error,
+            gc::make_tuple_of(p.heap, am::badarity, gc::make_tuple_of(p.heap, f, al)));
+    error_pc = nullptr;
+    goto handle_error;
+}
+}
+L_call_fun2: {
+    SYNC_E();
+    unsigned n = unsigned(I[2]);
+    x[n] = OPS(3);
+    ++p.reductions;
+    PUSH_CP(I + 4);
+    {
+        // Reuse call_fun's body with the fun in x[n].
+        Term f = x[n];
+        if (f.is_boxed_of(Subtag::Fun)) {
+            FunEntry* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
+            if (fe->arity - fe->num_free == n) {
+                for (unsigned i = 0; i < fe->num_free; ++i) x[n + i] = f.boxed_ptr()[2 + i];
+                I = fe->address;
+                DISPATCH();
+            }
+        }
+        if (f.is_boxed_of(Subtag::Export)) {
+            Export* xp = reinterpret_cast<Export*>(f.boxed_ptr()[1].raw);
+            if (xp->arity == n) {
+                I = xp->address.load(std::memory_order_acquire);
+                DISPATCH();
+            }
+        }
+        if (!f.is_fun()) {
+            p.raise(am::error, gc::make_tuple_of(p.heap, am::badfun, f));
+        } else {
+            Term al = args_to_list(p, x, n);
+            p.raise(am::error,
+                    gc::make_tuple_of(p.heap, am::badarity, gc::make_tuple_of(p.heap, f, al)));
+        }
+        error_pc = nullptr;
+        goto handle_error;
+    }
+}
+L_make_fun: {
+    SYNC_E();
+    FunEntry* fe = reinterpret_cast<FunEntry*>(I[1]);
+    size_t n = I[3];
+    Term* f = p.heap.alloc(2 + n);
+    f[0] = Term::header(Subtag::Fun, 1 + n);
+    f[1] = Term::from_raw(reinterpret_cast<Word>(fe));
+    for (size_t i = 0; i < n; ++i) f[2 + i] = OPS(4 + i);
+    DST(2) = Term::boxed(f);
+    NEXT(3 + n);
+}
+L_apply: {
+    SYNC_E();
+    unsigned n = unsigned(I[1]);
+    Term m = x[n], f = x[n + 1];
+    ++p.reductions;
+    if (!m.is_atom() || !f.is_atom()) {
+        p.raise(am::error, am::badarg);
+        error_pc = I;
+        goto handle_error;
+    }
+    PUSH_CP(I + 2);
+    I = vm.export_entry(m, f, n)->address.load(std::memory_order_acquire);
+    DISPATCH();
+}
+L_apply_last: {
+    SYNC_E();
+    unsigned n = unsigned(I[1]);
+    Term m = x[n], f = x[n + 1];
+    ++p.reductions;
+    if (!m.is_atom() || !f.is_atom()) {
+        p.raise(am::error, am::badarg);
+        error_pc = I;
+        goto handle_error;
+    }
+    E += I[2];
+    I = vm.export_entry(m, f, n)->address.load(std::memory_order_acquire);
+    DISPATCH();
+}
+
+    // ---- floats ----
+L_fload: {
+    Term t = OPS(1);
+    fr[I[2]] = t.float_value();
+    NEXT(2);
+}
+L_fstore: {
+    Term* f = HBUMP(2);
+    f[0] = Term::header(Subtag::Float, 1);
+    std::memcpy(&f[1], &fr[I[1]], sizeof(double));
+    DST(2) = Term::boxed(f);
+    NEXT(2);
+}
+L_fmovef:
+    fr[I[2]] = fr[I[1]];
+    NEXT(2);
+L_fconv: {
+    Term t = OPS(1);
+    if (t.is_float()) {
+        fr[I[2]] = t.float_value();
+    } else if (t.is_small()) {
+        fr[I[2]] = double(t.small_value());
+    } else if (t.is_bignum()) {
+        double d = joist::integer_to_double(t);
+        if (!std::isfinite(d)) ERROR_HERE(am::badarith);
+        fr[I[2]] = d;
+    } else {
+        ERROR_HERE(am::badarith);
+    }
+    NEXT(2);
+}
+#define FLOAT_OP(expr)                                                                             \
+    {                                                                                              \
+        double r = (expr);                                                                         \
+        if (!std::isfinite(r)) [[unlikely]] {                                                      \
+            if (I[1]) {                                                                            \
+                I = LABEL(1);                                                                      \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+            ERROR_HERE(am::badarith);                                                              \
+        }                                                                                          \
+        fr[I[4]] = r;                                                                              \
+        NEXT(4);                                                                                   \
+    }
+L_fadd:
+    FLOAT_OP(fr[I[2]] + fr[I[3]])
+L_fsub:
+    FLOAT_OP(fr[I[2]] - fr[I[3]])
+L_fmul:
+    FLOAT_OP(fr[I[2]] * fr[I[3]])
+L_fdiv:
+    FLOAT_OP(fr[I[2]] / fr[I[3]])
+L_fnegate:
+    fr[I[3]] = -fr[I[2]];
+    NEXT(3);
+L_fcheckerror:
+    NEXT(1);
+
+L_unsupported: {
+    const loader::GenOpInfo* info = loader::genop_info(unsigned(I[1]));
+    Term name = atoms().intern(info ? info->name : "unknown");
+    ERROR_HERE(gc::make_tuple_of(p.heap, am::unsupported,
+                                 gc::make_tuple_of(p.heap, atoms().intern("instruction"), name)));
+}
+L_nop:
+    NEXT(0);
+
+    // ---- the error path ----
+bif_error: {
+    SYNC_E();
+    // top_frame holds the failing BIF's Export*; its arguments are in x[kMaxXRegs...].
+    Export* ep = reinterpret_cast<Export*>(top_frame.raw);
+    top_frame = Term::none();
+    if (p.exc_class == am::halt) {
+        p.heap.stop = E;
+        return RunResult::Halt;
+    }
+    if (ep && !p.exc_caller && !is_operator_bif(ep->function)) {
+        Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
+        Term info = ep->module == am::erlang ? vm.erts_error_info : vm.stdlib_error_info;
+        Term loc =
+            gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info), Term::nil());
+        top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
+    }
+    goto handle_error;
+}
+handle_error: {
+    SYNC_E();
+    if (p.exc_class == am::halt) {
+        p.heap.stop = E;
+        return RunResult::Halt;
+    }
+    if (!p.exc_trace_given) p.exc_trace = build_trace(vm, p, error_pc, E, top_frame);
+    top_frame = Term::none();
+    p.exc_args = Term::none();
+}
+rethrow: {
+    // Find the innermost catch: scan the stack upwards; the frame holding it starts just
+    // above the last return address passed.
+    Term* prev = E;
+    for (Term* s = E; s < p.heap.end; ++s) {
+        if (s->is_header()) {
+            prev = s + 1;
+        } else if (s->is_catch()) {
+            E = prev;
+            I = vm.catch_handler(s->catch_index());
+            x[0] = Term::none();
+            x[1] = p.exc_class;
+            x[2] = p.exc_reason;
+            x[3] = gc::make_tuple_of(p.heap, p.exc_class, p.exc_trace);
+            DISPATCH();
+        }
+    }
+    p.heap.stop = E;
+    return RunResult::Error;
+}
+
+#undef DISPATCH
+#undef NEXT
+}
+
+RunResult call(Vm& vm, Process& p, Context& ctx, Export* ep, Term args) {
+    unsigned n = 0;
+    if (list_to_args(args, ctx.x, n).is_none()) return RunResult::Error;
+    Term*& E = p.heap.stop;
+    *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_outer_address()));
+    *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_return_address()));
+    const Instr* entry = ep->address.load(std::memory_order_acquire);
+    RunResult r = execute(&vm, &p, &ctx, entry);
+    p.heap.stop = p.heap.end;  // drop the boot frames
+    return r;
+}
+
+} // namespace joist::interp

@@ -1,0 +1,516 @@
+// Generic instructions -> joist's threaded code (see code/instr.def for the operand kinds).
+#include "loader/emit.h"
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "code/instr.h"
+#include "etf/decode.h"
+#include "gc/build.h"
+#include "term/atom_table.h"
+#include "term/bignum.h"
+#include "vm/vm.h"
+
+namespace joist::loader {
+
+namespace {
+
+thread_local Vm* t_decode_vm = nullptr;
+
+Export* resolve_export_for_literal(Term m, Term f, uint32_t a) {
+    return t_decode_vm ? t_decode_vm->export_entry(m, f, a) : nullptr;
+}
+
+constexpr uint32_t kNoLabel = UINT32_MAX;
+
+class Emitter {
+public:
+    Emitter(Vm& vm, const BeamFile& bf) : m_vm(vm), m_bf(bf), m_mod(std::make_unique<Module>()) {}
+
+    Result<std::unique_ptr<Module>> run();
+
+private:
+    Error fail(const std::string& why) const {
+        return make_error(fmt::format("{}: {}", m_bf.module_name, why));
+    }
+    Result<void> decode_literals();
+    Result<Term> atom_operand(int64_t index) const;
+    Result<Term> source(const Operand& op);
+    Result<Instr> dest(const Operand& op) const;
+    Result<Instr> uint_operand(const Operand& op) const;
+    Result<Export*> import(const Operand& op) const;
+    Result<void> emit_operand(char kind, const Operand& op);
+    Result<void> emit_generic(Op op, const std::vector<const Operand*>& args);
+    Result<void> emit_one(const GenOp& g);
+    Term extra_literal_float(double d);
+    Term extra_literal_big(const std::vector<uint8_t>& bytes);
+    void emit_op(Op op) { m_code.push_back(m_vm.handler(unsigned(op))); }
+    void emit_label_ref(int64_t label) {
+        m_label_fixups.emplace_back(m_code.size(), uint32_t(label));
+        m_code.push_back(0);
+    }
+
+    Vm& m_vm;
+    const BeamFile& m_bf;
+    std::unique_ptr<Module> m_mod;
+    std::vector<Instr> m_code;
+    std::vector<Term> m_atoms;  // module atom index -> term
+    std::vector<Term> m_literals;
+    std::vector<Export*> m_imports;
+    std::vector<uint32_t> m_label_offsets;
+    std::vector<std::pair<size_t, uint32_t>> m_label_fixups;  // code index, label
+    std::vector<std::pair<uint32_t, uint32_t>> m_catch_fixups; // catch index, label
+    std::vector<Instr*> m_export_addrs;
+    Term m_current_function = Term::nil();
+    uint32_t m_current_arity = 0;
+};
+
+Result<void> Emitter::decode_literals() {
+    etf::DecodeContext ctx;
+    ctx.resolve_export = &resolve_export_for_literal;
+    t_decode_vm = &m_vm;
+    size_t total = 0;
+    std::vector<size_t> sizes;
+    auto blob = [](const std::vector<uint8_t>& v, bool strip) {
+        std::span<const uint8_t> s(v.data(), v.size());
+        if (strip && !s.empty() && s[0] == 131) s = s.subspan(1);
+        return s;
+    };
+    for (const auto& lit : m_bf.literals) {
+        auto sz = etf::decoded_size(blob(lit, false), ctx);
+        if (!sz.ok()) return fail("literal: " + sz.error().message);
+        sizes.push_back(sz.value());
+        total += sz.value();
+    }
+    size_t attr_size = 0, cinf_size = 0;
+    if (!m_bf.attributes.empty()) {
+        auto sz = etf::decoded_size(blob(m_bf.attributes, true), ctx);
+        if (sz.ok()) attr_size = sz.value();
+    }
+    if (!m_bf.compile_info.empty()) {
+        auto sz = etf::decoded_size(blob(m_bf.compile_info, true), ctx);
+        if (sz.ok()) cinf_size = sz.value();
+    }
+    total += attr_size + cinf_size;
+    m_mod->literals = std::make_unique<Term[]>(total + 1);
+    m_mod->literal_words = total;
+    Term* hp = m_mod->literals.get();
+    for (size_t i = 0; i < m_bf.literals.size(); ++i) {
+        m_literals.push_back(etf::decode(blob(m_bf.literals[i], false), hp, ctx));
+        hp += sizes[i];
+    }
+    if (attr_size) {
+        m_mod->attributes = etf::decode(blob(m_bf.attributes, true), hp, ctx);
+        hp += attr_size;
+    }
+    if (cinf_size) {
+        m_mod->compile_info = etf::decode(blob(m_bf.compile_info, true), hp, ctx);
+        hp += cinf_size;
+    }
+    t_decode_vm = nullptr;
+    return {};
+}
+
+Term Emitter::extra_literal_float(double d) {
+    auto block = std::make_unique<Term[]>(2);
+    block[0] = Term::header(Subtag::Float, 1);
+    std::memcpy(&block[1], &d, sizeof d);
+    Term t = Term::boxed(block.get());
+    m_mod->extra_literals.push_back(std::move(block));
+    return t;
+}
+
+Term Emitter::extra_literal_big(const std::vector<uint8_t>& bytes) {
+    // Two's complement little-endian -> sign + magnitude limbs.
+    bool neg = !bytes.empty() && (bytes.back() & 0x80);
+    std::vector<uint8_t> mag(bytes);
+    if (neg) {  // negate: invert and add one
+        int carry = 1;
+        for (auto& b : mag) {
+            int v = (uint8_t(~b)) + carry;
+            b = uint8_t(v);
+            carry = v >> 8;
+        }
+    }
+    size_t nlimbs = (mag.size() + 7) / 8;
+    std::vector<uint64_t> limbs(nlimbs ? nlimbs : 1, 0);
+    for (size_t i = 0; i < mag.size(); ++i) limbs[i / 8] |= uint64_t(mag[i]) << (8 * (i % 8));
+    while (nlimbs > 0 && limbs[nlimbs - 1] == 0) --nlimbs;
+    gc::Heap tmp;
+    tmp.init(nlimbs + 4);
+    Term t = big_from_limbs(tmp, neg, limbs.data(), nlimbs);
+    if (!t.is_boxed()) return t;
+    size_t words = 1 + t.box_header().header_arity();
+    auto block = std::make_unique<Term[]>(words);
+    std::memcpy(block.get(), t.boxed_ptr(), words * sizeof(Term));
+    Term r = Term::boxed(block.get());
+    m_mod->extra_literals.push_back(std::move(block));
+    return r;
+}
+
+Result<Term> Emitter::atom_operand(int64_t index) const {
+    if (index <= 0 || size_t(index) >= m_atoms.size()) return fail("atom index out of range");
+    return m_atoms[size_t(index)];
+}
+
+Result<Term> Emitter::source(const Operand& op) {
+    using K = Operand::Kind;
+    switch (op.kind) {
+    case K::XReg:
+        if (op.value < 0 || op.value >= 1024) return fail("x register out of range");
+        return Term::from_raw(xreg_ref(uint32_t(op.value)));
+    case K::YReg:
+        if (op.value < 0 || op.value >= (1 << 24)) return fail("y register out of range");
+        return Term::from_raw(yreg_ref(uint32_t(op.value)));
+    case K::TypedReg:
+        if (op.list.empty()) return fail("empty typed register");
+        return source(op.list[0]);
+    case K::Unsigned:
+    case K::Integer:
+        if (Term::fits_small(op.value)) return Term::small(op.value);
+        {
+            std::vector<uint8_t> bytes(8);
+            for (int i = 0; i < 8; ++i) bytes[i] = uint8_t(uint64_t(op.value) >> (8 * i));
+            return extra_literal_big(bytes);
+        }
+    case K::BigInteger:
+        return extra_literal_big(op.bytes);
+    case K::Atom:
+        return atom_operand(op.value);
+    case K::Nil:
+        return Term::nil();
+    case K::Literal:
+        if (op.value < 0 || size_t(op.value) >= m_literals.size())
+            return fail("literal index out of range");
+        return m_literals[size_t(op.value)];
+    case K::Char:
+        return Term::small(op.value);
+    case K::Float:
+        return extra_literal_float(op.fvalue);
+    default:
+        return fail("bad source operand");
+    }
+}
+
+Result<Instr> Emitter::dest(const Operand& op) const {
+    using K = Operand::Kind;
+    if (op.kind == K::TypedReg && !op.list.empty()) return dest(op.list[0]);
+    if (op.kind == K::XReg && op.value >= 0 && op.value < 1024) return xreg_ref(uint32_t(op.value));
+    if (op.kind == K::YReg && op.value >= 0 && op.value < (1 << 24))
+        return yreg_ref(uint32_t(op.value));
+    return fail("bad destination operand");
+}
+
+Result<Instr> Emitter::uint_operand(const Operand& op) const {
+    using K = Operand::Kind;
+    if (op.kind == K::AllocList) {  // words needed: heap words + 2 per float (+0 funs)
+        uint64_t words = 0;
+        for (size_t i = 0; i + 1 < op.list.size(); i += 2) {
+            int64_t what = op.list[i].value, n = op.list[i + 1].value;
+            if (n < 0) return fail("bad allocation list");
+            words += what == 0 ? uint64_t(n) : what == 1 ? uint64_t(n) * 2 : uint64_t(n) * 8;
+        }
+        return words;
+    }
+    if ((op.kind == K::Integer || op.kind == K::Unsigned || op.kind == K::Char) && op.value >= 0)
+        return uint64_t(op.value);
+    if (op.kind == K::Atom || op.kind == K::Nil) return 0;  // e.g. a 'nil' where 0 is meant
+    return fail("bad integer operand");
+}
+
+Result<Export*> Emitter::import(const Operand& op) const {
+    if (op.value < 0 || size_t(op.value) >= m_imports.size()) return fail("import out of range");
+    return m_imports[size_t(op.value)];
+}
+
+Result<void> Emitter::emit_operand(char kind, const Operand& op) {
+    using K = Operand::Kind;
+    switch (kind) {
+    case 's':
+        m_code.push_back(TRY(source(op)).raw);
+        return {};
+    case 'd':
+        m_code.push_back(TRY(dest(op)));
+        return {};
+    case 'f':
+        if (op.kind != K::Label) return fail("label operand expected");
+        if (op.value == 0) {
+            m_code.push_back(0);
+        } else {
+            if (op.value < 0 || uint64_t(op.value) >= m_label_offsets.size())
+                return fail("label out of range");
+            emit_label_ref(op.value);
+        }
+        return {};
+    case 'u':
+        m_code.push_back(TRY(uint_operand(op)));
+        return {};
+    case 'e':
+        m_code.push_back(reinterpret_cast<Instr>(TRY(import(op))));
+        return {};
+    case 'F':
+        if (op.kind != K::FReg || op.value < 0 || op.value >= 1024)
+            return fail("bad float register");
+        m_code.push_back(Instr(op.value));
+        return {};
+    case 't':
+        if (op.value < 0 || size_t(op.value) >= m_mod->funs.size()) return fail("bad fun index");
+        m_code.push_back(reinterpret_cast<Instr>(m_mod->funs[size_t(op.value)].get()));
+        return {};
+    case 'c': {
+        if (op.kind != K::Label || op.value <= 0 || uint64_t(op.value) >= m_label_offsets.size())
+            return fail("bad catch label");
+        uint32_t idx = m_vm.add_catch(nullptr);
+        m_catch_fixups.emplace_back(idx, uint32_t(op.value));
+        m_code.push_back(Term::catch_tag(idx).raw);
+        return {};
+    }
+    case 'L':
+        if (op.kind != K::List) return fail("list operand expected");
+        m_code.push_back(op.list.size());
+        for (const Operand& e : op.list) {
+            if (e.kind == K::Label) {
+                TRY_VOID(emit_operand('f', e));
+            } else {
+                TRY_VOID(emit_operand('s', e));
+            }
+        }
+        return {};
+    default:
+        return fail(std::string("bad operand kind ") + kind);
+    }
+}
+
+Result<void> Emitter::emit_generic(Op op, const std::vector<const Operand*>& args) {
+    const char* kinds = op_info(op).kinds;
+    if (std::strlen(kinds) != args.size())
+        return fail(fmt::format("{}: wrong operand count", op_info(op).name));
+    emit_op(op);
+    for (size_t i = 0; i < args.size(); ++i) TRY_VOID(emit_operand(kinds[i], *args[i]));
+    return {};
+}
+
+Result<void> Emitter::emit_one(const GenOp& g) {
+    const GenOpInfo* info = genop_info(g.opcode);
+    if (!info) return fail(fmt::format("unknown opcode {}", g.opcode));
+    const auto& a = g.args;
+    if (a.size() != info->arity) return fail(fmt::format("{}: bad operand count", info->name));
+    std::string_view name = info->name;
+    auto A = [&](std::initializer_list<int> idx) {
+        std::vector<const Operand*> v;
+        for (int i : idx) v.push_back(&a[size_t(i)]);
+        return v;
+    };
+    using K = Operand::Kind;
+
+    if (name == "label") {
+        if (a[0].value <= 0 || uint64_t(a[0].value) >= m_label_offsets.size())
+            return fail("label out of range");
+        m_label_offsets[size_t(a[0].value)] = uint32_t(m_code.size());
+        return {};
+    }
+    if (name == "line") {
+        int64_t idx = a[0].value;
+        if (idx > 0 && size_t(idx) < m_bf.lines.size()) {
+            const LineRef& lr = m_bf.lines[size_t(idx)];
+            m_mod->lines.push_back({uint32_t(m_code.size()), lr.line, lr.file});
+        } else {
+            m_mod->lines.push_back({uint32_t(m_code.size()), 0, 0});
+        }
+        return {};
+    }
+    if (name == "func_info") {
+        m_current_function = TRY(source(a[1]));
+        m_current_arity = uint32_t(a[2].value);
+        m_mod->functions.push_back({uint32_t(m_code.size()), m_current_function, m_current_arity});
+        return emit_generic(Op::func_info, A({0, 1, 2}));
+    }
+    if (name == "int_code_end" || name == "fclearerror" || name == "fcheckerror" ||
+        name == "nif_start" || name == "on_load" || name == "recv_mark" || name == "recv_set")
+        return {};
+    if (name == "call") return emit_generic(Op::call, A({1}));
+    if (name == "call_last") return emit_generic(Op::call_last, A({1, 2}));
+    if (name == "call_only") return emit_generic(Op::call_only, A({1}));
+    if (name == "call_ext" || name == "call_ext_last" || name == "call_ext_only") {
+        Op op = name == "call_ext" ? Op::call_ext
+                : name == "call_ext_last" ? Op::call_ext_last : Op::call_ext_only;
+        return op == Op::call_ext_last ? emit_generic(op, A({1, 2})) : emit_generic(op, A({1}));
+    }
+    if (name == "bif0" || name == "bif1" || name == "bif2" || name == "gc_bif1" ||
+        name == "gc_bif2" || name == "gc_bif3") {
+        bool gc = name[0] == 'g';
+        size_t bif_pos = name == "bif0" ? 0 : gc ? 2 : 1;
+        Export* ep = TRY(import(a[bif_pos]));
+        size_t nargs = name == "bif0" ? 0 : size_t(name.back() - '0');
+        if (!ep->bif) {  // a BIF joist lacks: raise {unsupported, {M, F, A}} when reached
+            emit_op(Op::call_unsupported_bif);
+            m_code.push_back(reinterpret_cast<Instr>(ep));
+            return {};
+        }
+        std::string_view fname = atoms().name(ep->function);
+        if (gc && nargs == 2 && ep->module == am::erlang) {
+            Op fast = fname == "+" ? Op::arith_plus
+                      : fname == "-" ? Op::arith_minus
+                      : fname == "*" ? Op::arith_times : Op::kCount;
+            if (fast != Op::kCount) return emit_generic(fast, A({0, 1, 3, 4, 5}));
+        }
+        Op op;
+        if (gc) op = nargs == 1 ? Op::gc_bif1 : nargs == 2 ? Op::gc_bif2 : Op::gc_bif3;
+        else op = nargs == 0 ? Op::bif0 : nargs == 1 ? Op::bif1 : Op::bif2;
+        emit_op(op);
+        const char* kinds = op_info(op).kinds;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (kinds[i] == 'b') m_code.push_back(reinterpret_cast<Instr>(ep));
+            else TRY_VOID(emit_operand(kinds[i], a[i]));
+        }
+        return {};
+    }
+    if (name == "allocate" || name == "allocate_zero") return emit_generic(Op::allocate, A({0, 1}));
+    if (name == "allocate_heap" || name == "allocate_heap_zero")
+        return emit_generic(Op::allocate_heap, A({0, 1, 2}));
+    if (name == "test_heap") return emit_generic(Op::test_heap, A({0, 1}));
+    if (name == "init") {  // init Y -> init_yregs [Y]
+        emit_op(Op::init_yregs);
+        m_code.push_back(1);
+        return emit_operand('s', a[0]);
+    }
+    if (name == "deallocate") return emit_generic(Op::deallocate, A({0}));
+    if (name == "return") return emit_generic(Op::return_, {});
+    if (name == "move") {
+        if (a[0].kind == K::XReg && a[1].kind == K::XReg) {
+            emit_op(Op::move_xx);
+            TRY_VOID(emit_operand('d', a[0]));
+            return emit_operand('d', a[1]);
+        }
+        return emit_generic(Op::move, A({0, 1}));
+    }
+    if (name == "catch") return emit_generic(Op::catch_, A({0, 1}));
+    if (name == "try") return emit_generic(Op::try_, A({0, 1}));
+    if (name == "make_fun3") return emit_generic(Op::make_fun, A({0, 1, 2}));
+    if (name == "make_fun2") {  // env in x0.., result in x0
+        if (a[0].value < 0 || size_t(a[0].value) >= m_mod->funs.size())
+            return fail("bad fun index");
+        emit_op(Op::make_fun);
+        TRY_VOID(emit_operand('t', a[0]));
+        m_code.push_back(xreg_ref(0));
+        uint32_t nfree = m_mod->funs[size_t(a[0].value)]->num_free;
+        m_code.push_back(nfree);
+        for (uint32_t i = 0; i < nfree; ++i) m_code.push_back(xreg_ref(i));
+        return {};
+    }
+    if (name == "fmove") {
+        bool src_f = a[0].kind == K::FReg, dst_f = a[1].kind == K::FReg;
+        if (src_f && dst_f) return emit_generic(Op::fmovef, A({0, 1}));
+        if (src_f) return emit_generic(Op::fstore, A({0, 1}));
+        return emit_generic(Op::fload, A({0, 1}));
+    }
+    if (name == "fconv") return emit_generic(Op::fconv, A({0, 1}));
+    if (name == "fadd" || name == "fsub" || name == "fmul" || name == "fdiv")
+        return emit_generic(name == "fadd"   ? Op::fadd
+                            : name == "fsub" ? Op::fsub
+                            : name == "fmul" ? Op::fmul
+                                             : Op::fdiv,
+                            A({0, 1, 2, 3}));
+    if (name == "fnegate") return emit_generic(Op::fnegate, A({0, 1, 2}));
+
+    // Rows with the same name and operand order as the generic instruction.
+    static const std::unordered_map<std::string_view, Op> kSame = [] {
+        std::unordered_map<std::string_view, Op> m;
+#define INSTR(n, kinds) m.emplace(#n, Op::n);
+#include "code/instr.def"
+#undef INSTR
+        return m;
+    }();
+    if (auto it = kSame.find(name); it != kSame.end()) {
+        Op op = it->second;
+        if (std::strlen(op_info(op).kinds) == a.size()) {
+            std::vector<const Operand*> all;
+            for (const auto& o : a) all.push_back(&o);
+            return emit_generic(op, all);
+        }
+    }
+    // Not yet implemented (binaries, maps, receive ...): raise when reached, never at load.
+    emit_op(Op::unsupported);
+    m_code.push_back(g.opcode);
+    return {};
+}
+
+Result<std::unique_ptr<Module>> Emitter::run() {
+    Module& m = *m_mod;
+    m_atoms.resize(m_bf.atoms.size());
+    for (size_t i = 1; i < m_bf.atoms.size(); ++i) {
+        Term t = atoms().intern(m_bf.atoms[i]);
+        if (t.is_none()) return fail("atom table full");
+        m_atoms[i] = t;
+    }
+    if (m_atoms.size() < 2) return fail("no module name");
+    m.name = m_atoms[1];
+    for (const auto& imp : m_bf.imports) {
+        Term mod = TRY(atom_operand(imp.module)), fun = TRY(atom_operand(imp.function));
+        m_imports.push_back(m_vm.export_entry(mod, fun, imp.arity));
+    }
+    TRY_VOID(decode_literals());
+    for (const auto& fe : m_bf.funs) {
+        auto e = std::make_unique<joist::FunEntry>();
+        e->module = &m;
+        e->function = TRY(atom_operand(fe.function));
+        e->arity = fe.arity;
+        e->num_free = fe.num_free;
+        e->index = fe.index;
+        e->old_uniq = fe.old_uniq;
+        m.funs.push_back(std::move(e));
+    }
+    m.files = m_bf.line_files;
+    if (m.files.empty()) m.files.push_back(std::string(atoms().name(m.name)) + ".erl");
+
+    m_label_offsets.assign(size_t(m_bf.label_count) + 1, kNoLabel);
+    for (const GenOp& g : m_bf.code) TRY_VOID(emit_one(g));
+    // Nothing may run off the end of the code.
+    emit_op(Op::unsupported);
+    m_code.push_back(0);
+
+    m.code_size = m_code.size();
+    m.code = std::make_unique<Instr[]>(m.code_size);
+    std::memcpy(m.code.get(), m_code.data(), m_code.size() * sizeof(Instr));
+    auto label_addr = [&](uint32_t label) -> Instr* {
+        if (label >= m_label_offsets.size() || m_label_offsets[label] == kNoLabel) return nullptr;
+        return m.code.get() + m_label_offsets[label];
+    };
+    for (auto [at, label] : m_label_fixups) {
+        Instr* addr = label_addr(label);
+        if (!addr) return fail(fmt::format("undefined label {}", label));
+        m.code[at] = reinterpret_cast<Instr>(addr);
+    }
+    for (auto [idx, label] : m_catch_fixups) {
+        Instr* addr = label_addr(label);
+        if (!addr) return fail(fmt::format("undefined catch label {}", label));
+        m_vm.set_catch(idx, addr);
+    }
+    for (size_t i = 0; i < m_bf.funs.size(); ++i) {
+        Instr* addr = label_addr(m_bf.funs[i].label);
+        if (!addr) return fail("fun label undefined");
+        m.funs[i]->address = addr;
+    }
+    for (const auto& ex : m_bf.exports) {
+        Term fun = TRY(atom_operand(ex.function));
+        Instr* addr = label_addr(ex.label);
+        if (!addr) return fail("export label undefined");
+        Export* ep = m_vm.export_entry(m.name, fun, ex.arity);
+        m.exports.push_back(ep);
+        m_export_addrs.push_back(addr);
+    }
+    m.export_addresses = std::move(m_export_addrs);
+    return std::move(m_mod);
+}
+
+} // namespace
+
+Result<std::unique_ptr<Module>> emit_module(Vm& vm, const BeamFile& bf) {
+    Emitter e(vm, bf);
+    return e.run();
+}
+
+} // namespace joist::loader

@@ -1,0 +1,79 @@
+// The Vm: owns loaded code (modules, export entries, the catch table) and the code path,
+// and loads modules on demand. One Vm per joist process.
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "base/result.h"
+#include "code/module.h"
+
+namespace joist {
+
+class Vm {
+public:
+    Vm();
+    ~Vm();
+    Vm(const Vm&) = delete;
+    Vm& operator=(const Vm&) = delete;
+
+    // --- code path ---
+    void add_path_front(std::string dir);  // -pa
+    void add_path_back(std::string dir);   // -pz
+    const std::vector<std::string>& code_path() const { return m_path; }
+    // Adds OTP's lib/*/ebin directories (root from $JOIST_OTP_ROOT, else the installed erl).
+    void add_otp_paths();
+
+    // --- exports ---
+    // The entry for {M, F, A}, created (pointing at its call_undefined trampoline) if new.
+    Export* export_entry(Term module, Term function, uint32_t arity);
+    Export* find_export(Term module, Term function, uint32_t arity) const;
+
+    // --- modules ---
+    Module* find_module(Term name) const;
+    // Loads `name` from the code path if not loaded. Error text says why not.
+    Result<Module*> ensure_loaded(Term name);
+    // Loads a module from .beam bytes (replacing nothing: a module loads once for now).
+    Result<Module*> load_binary(Term expected_name, std::string_view bytes, std::string_view file);
+    // Parses and loads without installing (for --check-load).
+    static Result<void> check_load(std::string_view bytes, std::string_view file);
+    // Which module's code contains `p` (boot code included).
+    const Module* module_containing(const Instr* p) const;
+    std::vector<Term> loaded_modules() const;
+
+    // --- catch table: catch index -> handler address ---
+    uint32_t add_catch(Instr* handler);
+    Instr* catch_handler(uint32_t index) const { return m_catches[index]; }
+    void set_catch(uint32_t index, Instr* handler) { m_catches[index] = handler; }
+
+    // --- boot code: the frames a -s call runs on (init:start_em/1 under init:do_boot/3) ---
+    Instr* boot_return_address() const { return m_boot->code.get() + 3; }
+    Instr* boot_outer_address() const { return m_boot->code.get() + 1; }
+
+    // Interpreter label table (handler addresses by Op), published by the interpreter.
+    const void* const* handlers = nullptr;
+    Instr handler(unsigned op) const { return reinterpret_cast<Instr>(handlers[op]); }
+
+    // The static #{module => erl_erts_errors} error_info map of BIF errors.
+    Term erts_error_info = Term::nil();
+    Term stdlib_error_info = Term::nil();
+
+private:
+    void install_bifs();
+    void make_boot_module();
+    std::unique_ptr<Module> make_error_info_literals();
+
+    std::vector<std::string> m_path;
+    mutable std::mutex m_mutex;  // guards the maps below (single scheduler for now)
+    std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::unique_ptr<Export>> m_exports;
+    std::unordered_map<uint32_t, std::unique_ptr<Module>> m_modules;
+    std::unique_ptr<Module> m_boot;
+    std::unique_ptr<Module> m_static_literals;
+    std::vector<Instr*> m_catches;
+};
+
+} // namespace joist
