@@ -43,13 +43,12 @@ if [ "${1:-}" = "--run-one" ]; then
     m=$2
     res="$RD_OUT/_results"
     wd="$RD_OUT/_run/$m"
-    rm -rf "$wd"; mkdir -p "$wd/erl" "$wd/vm"
-    rm -f "$res/$m".*
 
     if [ ! -f "$RD_OUT/$m.beam" ]; then
         echo "compile" > "$res/$m.status"
         exit 0
     fi
+    rm -rf "$wd"; mkdir -p "$wd/erl" "$wd/vm"
 
     # Crash dumps off (erl writes erl_crash.dump into cwd on do_boot crashes).
     export ERL_CRASH_DUMP_SECONDS=0
@@ -71,7 +70,7 @@ if [ "${1:-}" = "--run-one" ]; then
         echo "pass" > "$res/$m.status"
     else
         echo "fail" > "$res/$m.status"
-        diff -u --label "erl/$m.stdout" --label "vm/$m.stdout" \
+        diff -u -a --label "erl/$m.stdout" --label "vm/$m.stdout" \
             "$res/$m.erl.out" "$res/$m.vm.out" > "$res/$m.diff"
     fi
     rm -rf "$wd"
@@ -165,7 +164,7 @@ COMPILE_LOG="$OUT/_results/_compile.log"
 if [ ${#modules[@]} -gt 0 ]; then
     files=()
     for m in "${modules[@]}"; do
-        rm -f "$OUT/$m.beam"
+        rm -f "$OUT/$m.beam" "$OUT/_results/$m".*
         files+=("${SRC[$m]}")
     done
     # One erlc invocation for everything (fast); on error, recompile the
@@ -212,7 +211,7 @@ for m in "${modules[@]}"; do
     failed=$((failed + 1))
     case "$st" in
         compile)
-            echo "FAIL $m: compile error (${SRC[$m]#"$SCRIPT_DIR/"})"
+            echo "FAIL $m: compile error (tests/${SRC[$m]#"$SCRIPT_DIR/"})"
             if [ -f "$OUT/_results/$m.compile.log" ]; then
                 head -n 15 "$OUT/_results/$m.compile.log" | sed 's/^/    /'
             else

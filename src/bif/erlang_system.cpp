@@ -54,7 +54,7 @@ Term bif_erlang_make_ref_0(Process& p, const Term*) {
     return Term::boxed(r);
 }
 
-// erlang:halt/0,1,2 — stop the VM with a status. Returned to the interpreter as a special
+// erlang:halt/2 (halt/0,1 are Erlang code in erlang.beam calling it) — stop the VM with a status. Returned to the interpreter as a special
 // exception class that no catch sees.
 static Term do_halt(Process& p, Term status) {
     std::fflush(stdout);
@@ -76,8 +76,6 @@ static Term do_halt(Process& p, Term status) {
     p.exc_reason = Term::small(code);
     return Term::none();
 }
-Term bif_erlang_halt_0(Process& p, const Term*) { return do_halt(p, Term::small(0)); }
-Term bif_erlang_halt_1(Process& p, const Term* args) { return do_halt(p, args[0]); }
 Term bif_erlang_halt_2(Process& p, const Term* args) {
     if (!is_proper_list(args[1])) return p.badarg();
     return do_halt(p, args[0]);
@@ -86,7 +84,7 @@ Term bif_erlang_halt_2(Process& p, const Term* args) {
 // erlang:display/1 — the runtime's own printer, straight to standard output.
 Term bif_erlang_display_1(Process&, const Term* args) {
     std::string s = format_display(args[0]);
-    s.push_back('\n');
+    s += "\r\n";  // erl ends erlang:display lines with CR LF
     std::fwrite(s.data(), 1, s.size(), stdout);
     return am::true_;
 }

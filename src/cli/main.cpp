@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
             Term msg = gc::make_tuple_of(p.heap, gc::make_byte_list(p.heap, "init terminating in do_boot"),
                                          reason);
             std::string text = format_display(msg);
-            std::printf("%s\n", text.c_str());
+            std::printf("%s\r\n", text.c_str());
             std::fflush(stdout);
             std::fprintf(stderr, "init terminating in do_boot (%s)\n",
                          format_display(reason).c_str());

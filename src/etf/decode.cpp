@@ -1,6 +1,10 @@
 // External term format decoder (see decode.h). decoded_size() validates in one iterative pass
 // (a count of terms still to read, never a stack); decode() builds iteratively, keeping the
 // slots still to fill as a linked stack threaded through those unfilled heap words.
+//
+// Maps are built as flat maps whose pairs are sorted once the whole term exists (so that maps
+// used as keys are themselves sorted first). A duplicate key is only seen then, so when a term
+// holds a map with two or more pairs decoded_size() also builds it into a scratch heap.
 #include "etf/decode.h"
 
 #include <zlib.h>
@@ -15,6 +19,7 @@
 #include <vector>
 
 #include "term/atom_table.h"
+#include "term/compare.h"
 
 namespace joist::etf {
 
@@ -289,6 +294,58 @@ Term build_binary(const uint8_t* bytes, size_t n, Term*& hp) {
     return Term::boxed(obj);
 }
 
+// A bitstring of `len` bytes whose last byte holds `bits` (1..7) bits: a heap binary with all
+// the bytes (unused low bits of the last byte cleared, as erl does) and a sub binary over it
+// (layout in term/term.h).
+constexpr size_t kSubBinWords = 5;
+
+size_t bitstring_words(size_t bytes) { return binary_words(bytes) + kSubBinWords; }
+
+Term build_bitstring(const uint8_t* bytes, size_t len, unsigned bits, Term*& hp) {
+    Term orig = build_binary(bytes, len, hp);
+    auto* data = reinterpret_cast<uint8_t*>(orig.boxed_ptr() + 2);
+    data[len - 1] &= uint8_t(0xFF << (8 - bits));
+    Term* sub = hp;
+    hp += kSubBinWords;
+    sub[0] = Term::header(Subtag::SubBin, kSubBinWords - 1);
+    sub[1] = Term::small(int64_t((len - 1) * 8 + bits));  // size in bits
+    sub[2] = Term::small(0);                               // bit offset into orig
+    sub[3] = Term::small(0);                               // flags
+    sub[4] = orig;
+    return Term::boxed(sub);
+}
+
+// Flat map words for n pairs: [hdr, keys, values...] and the keys tuple [hdr, keys...].
+size_t map_words(uint64_t n) { return (2 + n) + (1 + n); }
+
+// Sorts a decoded flat map's pairs into exact key order; false if two keys are equal.
+// Scratch vectors are reused across maps.
+bool sort_map(Term* map, std::vector<uint32_t>& order, std::vector<Term>& tmp) {
+    size_t n = map[0].header_arity() - 1;
+    if (n < 2) return true;
+    Term* keys = map[1].tuple_elems();
+    Term* values = map + 2;
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; ++i) sorted = compare_terms_exact(keys[i - 1], keys[i]) < 0;
+    if (sorted) return true;
+    order.resize(n);
+    for (size_t i = 0; i < n; ++i) order[i] = uint32_t(i);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return compare_terms_exact(keys[a], keys[b]) < 0;
+    });
+    for (size_t i = 1; i < n; ++i) {
+        if (compare_terms_exact(keys[order[i - 1]], keys[order[i]]) == 0) return false;
+    }
+    tmp.resize(2 * n);
+    for (size_t i = 0; i < n; ++i) {
+        tmp[i] = keys[order[i]];
+        tmp[n + i] = values[order[i]];
+    }
+    std::copy(tmp.begin(), tmp.begin() + ptrdiff_t(n), keys);
+    std::copy(tmp.begin() + ptrdiff_t(n), tmp.end(), values);
+    return true;
+}
+
 // The identity fields of a pid, port or reference.
 struct NodeId {
     bool local;       // node 'nonode@nohost' with creation 0
@@ -456,10 +513,17 @@ Result<void> inflate_body(Reader r, std::vector<uint8_t>& out, size_t* in_used) 
     return {};
 }
 
-// Validates one uncompressed term and counts its heap words.
-Result<size_t> size_term(Reader r, const DecodeContext& ctx) {
+// What size_term() learnt about a term.
+struct SizeInfo {
+    size_t words;
+    bool has_multi_key_map;  // a map with two or more pairs: keys may be duplicates
+};
+
+// Validates one uncompressed term (all but duplicate map keys) and counts its heap words.
+Result<SizeInfo> size_term(Reader r, const DecodeContext& ctx) {
     std::string buf;
     size_t words = 0;
+    bool multi_key_map = false;
     size_t unknown_atoms = 0;  // atom occurrences not yet in the table (an upper bound)
     uint64_t todo = 1;         // terms still to read; never more than the bytes left
     auto note_atom = [&](std::string_view text) {
@@ -540,9 +604,8 @@ Result<size_t> size_term(Reader r, const DecodeContext& ctx) {
             uint8_t bits = r.u8();
             if (len == 0 ? bits != 0 : (bits < 1 || bits > 8)) return fail("bad bitstring");
             if (!r.has(len)) return fail("truncated bitstring");
-            if (len != 0 && bits != 8) return fail("unsupported: bitstring");
             r.skip(len);
-            words += binary_words(len);
+            words += len != 0 && bits != 8 ? bitstring_words(len) : binary_words(len);
             break;
         }
         case kSmallBig:
@@ -571,8 +634,14 @@ Result<size_t> size_term(Reader r, const DecodeContext& ctx) {
             words += TRY(node_id_words(tag, n));
             break;
         }
-        case kMap:
-            return fail("maps not yet supported");
+        case kMap: {
+            if (!r.has(4)) return fail("truncated map");
+            uint64_t pairs = r.u32();
+            todo += 2 * pairs;
+            words += map_words(pairs);
+            if (pairs >= 2) multi_key_map = true;
+            break;
+        }
         case kNewFun:
         case kFun:
             return fail("unsupported: fun");
@@ -591,14 +660,18 @@ Result<size_t> size_term(Reader r, const DecodeContext& ctx) {
     if (size_t(atoms().size()) + unknown_atoms > AtomTable::kMaxAtoms) {
         return fail("atom table full");
     }
-    return words;
+    return SizeInfo{words, multi_key_map};
 }
 
-// Builds a term validated by size_term(). Returns none() only if the atom table filled up or
-// an export stopped resolving since validation.
-Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx) {
+enum class BuildStatus { kOk, kDuplicateKey, kFailed };
+
+// Builds a term validated by size_term(). Returns none() if a map has a duplicate key
+// (status kDuplicateKey), or if the atom table filled up or an export stopped resolving since
+// validation (kFailed).
+Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* status = nullptr) {
     std::string buf;
     bool failed = false;
+    std::vector<Term*> maps;  // flat maps with two or more pairs, in order of creation
     Term result = Term::nil();
     // Slots still to fill, most recent first, linked through the slots themselves.
     Term* pending = nullptr;
@@ -689,8 +762,28 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx) {
         }
         case kBitBinary: {
             size_t len = r.u32();
-            r.skip(1);  // bits: 8, or 0 for an empty binary (validated)
-            *dst = build_binary(r.take(len), len, hp);
+            unsigned bits = r.u8();  // 1..8, or 0 for an empty binary (validated)
+            const uint8_t* bytes = r.take(len);
+            *dst = len != 0 && bits != 8 ? build_bitstring(bytes, len, bits, hp)
+                                         : build_binary(bytes, len, hp);
+            break;
+        }
+        case kMap: {
+            // FIXME(issue 3): hash maps. erl makes maps of over 32 pairs HAMTs; until joist has
+            // them, every map is a flat map.
+            size_t n = r.u32();
+            Term* map = hp;
+            Term* keys = hp + 2 + n;
+            hp += map_words(n);
+            map[0] = Term::header(Subtag::FlatMap, n + 1);
+            map[1] = Term::boxed(keys);
+            keys[0] = Term::header(Subtag::Tuple, n);
+            *dst = Term::boxed(map);
+            for (size_t i = n; i > 0; --i) {  // k1 v1 k2 v2 ... in the input
+                push(&map[1 + i]);
+                push(&keys[i]);
+            }
+            if (n >= 2) maps.push_back(map);
             break;
         }
         case kSmallBig:
@@ -715,7 +808,35 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx) {
         }
         }
     }
-    return failed ? Term::none() : result;
+    if (failed) {
+        if (status) *status = BuildStatus::kFailed;
+        return Term::none();
+    }
+    // Maps created later are nested inside earlier ones, so sorting from the last makes every
+    // map used as a key sorted before it is compared.
+    std::vector<uint32_t> order;
+    std::vector<Term> tmp;
+    for (size_t i = maps.size(); i > 0; --i) {
+        if (!sort_map(maps[i - 1], order, tmp)) {
+            if (status) *status = BuildStatus::kDuplicateKey;
+            return Term::none();
+        }
+    }
+    if (status) *status = BuildStatus::kOk;
+    return result;
+}
+
+// size_term(), then for terms with maps a trial build that rejects duplicate keys.
+Result<size_t> validate_term(Reader r, const DecodeContext& ctx) {
+    SizeInfo info = TRY(size_term(r, ctx));
+    if (!info.has_multi_key_map) return info.words;
+    std::vector<Term> scratch(info.words);
+    Term* hp = scratch.data();
+    BuildStatus status = BuildStatus::kOk;
+    build_term(r, hp, ctx, &status);
+    if (status == BuildStatus::kDuplicateKey) return fail("duplicate map key");
+    if (status != BuildStatus::kOk) return fail("atom table full or export not resolved");
+    return info.words;
 }
 
 } // namespace
@@ -726,9 +847,9 @@ Result<size_t> decoded_size(std::span<const uint8_t> bytes, const DecodeContext&
         r.skip(1);
         std::vector<uint8_t> plain;
         TRY_VOID(inflate_body(r, plain, nullptr));
-        return size_term(Reader{plain.data(), plain.size()}, ctx);
+        return validate_term(Reader{plain.data(), plain.size()}, ctx);
     }
-    return size_term(r, ctx);
+    return validate_term(r, ctx);
 }
 
 Term decode(std::span<const uint8_t> bytes, Term* hp, const DecodeContext& ctx, size_t* used) {

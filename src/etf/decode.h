@@ -1,6 +1,11 @@
 // External term format -> terms. Decoding is two passes: decoded_size() validates the bytes
 // and returns the heap words needed, then decode() builds the term in that many words.
 // A malformed input is reported by decoded_size (and is badarg for binary_to_term).
+//
+// Maps decode as flat maps with their keys sorted in exact term order (FIXME(issue 3): maps of
+// over 32 pairs should be hash maps). Duplicate keys (badarg in erl) only show once the keys are
+// built, so for a term holding a map of two or more pairs decoded_size() builds the term into a
+// scratch heap as well (interning its atoms) and reports them as an error.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +29,9 @@ struct DecodeContext {
 Result<size_t> decoded_size(std::span<const uint8_t> bytes, const DecodeContext& ctx);
 // Builds the term in `hp` (which must have decoded_size() words); returns it.
 // Returns the number of input bytes consumed via `used` if non-null.
+// Returns none() if the term turns out invalid after all: a map with duplicate keys (only if
+// decoded_size() was not asked first), the atom table filling up, or an export no longer
+// resolving. The words in `hp` are then garbage.
 Term decode(std::span<const uint8_t> bytes, Term* hp, const DecodeContext& ctx,
             size_t* used = nullptr);
 

@@ -457,16 +457,17 @@ L_arith_times:
 
     // ---- stack and heap ----
 L_allocate: {
+    // One word more than the frame: the return address the next call pushes.
     size_t need = I[1];
-    if (size_t(E - p.heap.top) < need) GC(unsigned(I[2]), need);
+    if (size_t(E - p.heap.top) < need + 1) GC(unsigned(I[2]), need + 1);
     E -= need;
     for (size_t i = 0; i < need; ++i) E[i] = Term::nil();
     NEXT(2);
 }
 L_allocate_heap: {
     size_t stack = I[1], heap = I[2];
-    if (size_t(E - p.heap.top) < stack + heap || fragments_need_gc(p.heap))
-        GC(unsigned(I[3]), stack + heap);
+    if (size_t(E - p.heap.top) < stack + heap + 1 || fragments_need_gc(p.heap))
+        GC(unsigned(I[3]), stack + heap + 1);
     E -= stack;
     for (size_t i = 0; i < stack; ++i) E[i] = Term::nil();
     NEXT(3);

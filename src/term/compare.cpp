@@ -1,5 +1,6 @@
-// Term order and equality (see compare.h). Iterative: nested tuples, list tails and fun
-// environments are walked with an explicit stack, so neither long nor deep terms recurse.
+// Term order and equality (see compare.h). Iterative: nested tuples, list tails, map keys and
+// values and fun environments are walked with an explicit stack, so neither long nor deep terms
+// recurse.
 #include "term/compare.h"
 
 #include <gmp.h>
@@ -153,10 +154,19 @@ int compare_ids(Term a, Term b) {
     return three_way(nx, ny);
 }
 
-// A bitstring seen as `bits` bits starting at the most significant bit of data[0].
+// A bitstring seen as `bits` bits starting `shift` bits (0..7) into data[0], counting from
+// its most significant bit.
 struct BitView {
     const uint8_t* data;
+    unsigned shift;
     uint64_t bits;
+
+    // The 8 bits starting at bit 8 * k; bits past the end read as zero.
+    unsigned byte_at(uint64_t k) const {
+        unsigned b = unsigned(data[k] << shift) & 0xFF;
+        if (shift != 0 && 8 * k + 8 - shift < bits) b |= data[k + 1] >> (8 - shift);
+        return b;
+    }
 };
 
 bool bit_view(Term t, BitView& v) {
@@ -164,10 +174,20 @@ bool bit_view(Term t, BitView& v) {
     switch (box->header_subtag()) {
     case Subtag::HeapBin:
         v.data = reinterpret_cast<const uint8_t*>(box + 2);
+        v.shift = 0;
         v.bits = box[1].raw * 8;
         return true;
+    case Subtag::SubBin: {  // [hdr, bit size, bit offset, flags, orig] (term/term.h)
+        const Term* orig = box[4].boxed_ptr();
+        if (orig->header_subtag() != Subtag::HeapBin) return false;  // FIXME(issue 3): RefcBin
+        auto offset = uint64_t(box[2].small_value());
+        v.data = reinterpret_cast<const uint8_t*>(orig + 2) + offset / 8;
+        v.shift = unsigned(offset % 8);
+        v.bits = uint64_t(box[1].small_value());
+        return true;
+    }
     default:
-        // FIXME(issue 3): RefcBin and SubBin (bit offsets, trailing bits) once their layouts exist.
+        // FIXME(issue 3): RefcBin once its layout exists.
         return false;
     }
 }
@@ -180,44 +200,52 @@ int compare_bits(Term a, Term b) {
         return three_way(a.raw, b.raw);
     }
     uint64_t common = std::min(x.bits, y.bits);
-    size_t full = size_t(common / 8);
-    if (full > 0) {
-        int r = std::memcmp(x.data, y.data, full);
-        if (r != 0) return sign_of(r);
+    uint64_t full = common / 8;
+    if (x.shift == 0 && y.shift == 0) {
+        if (full > 0) {
+            int r = std::memcmp(x.data, y.data, size_t(full));
+            if (r != 0) return sign_of(r);
+        }
+    } else {
+        for (uint64_t k = 0; k < full; ++k) {
+            if (int r = three_way(x.byte_at(k), y.byte_at(k))) return r;
+        }
     }
     if (unsigned rest = unsigned(common % 8)) {
         unsigned mask = (0xFFu << (8 - rest)) & 0xFFu;
-        int r = three_way(x.data[full] & mask, y.data[full] & mask);
+        int r = three_way(x.byte_at(full) & mask, y.byte_at(full) & mask);
         if (r != 0) return r;
     }
     return three_way(x.bits, y.bits);
 }
 
-// Pending element pairs: n pairs starting at a[0], b[0]. A small inline buffer keeps the common
-// shallow comparisons free of allocation.
+// Pending element pairs: n pairs starting at a[0], b[0], compared exactly or not. A small
+// inline buffer keeps the common shallow comparisons free of allocation.
 struct Frame {
     const Term* a;
     const Term* b;
     size_t n;
+    bool exact;
 };
 
 class WorkStack {
 public:
-    void push(const Term* a, const Term* b, size_t n) {
+    void push(const Term* a, const Term* b, size_t n, bool exact) {
         if (n == 0) return;
         if (m_size < kInline) {
-            m_inline[m_size++] = Frame{a, b, n};
+            m_inline[m_size++] = Frame{a, b, n, exact};
         } else {
-            m_spill.push_back(Frame{a, b, n});
+            m_spill.push_back(Frame{a, b, n, exact});
             ++m_size;
         }
     }
-    // Next pair, or false when nothing is pending.
-    bool pop(Term& a, Term& b) {
+    // Next pair and its mode, or false when nothing is pending.
+    bool pop(Term& a, Term& b, bool& exact) {
         if (m_size == 0) return false;
         Frame& f = m_size > kInline ? m_spill.back() : m_inline[m_size - 1];
         a = *f.a++;
         b = *f.b++;
+        exact = f.exact;
         if (--f.n == 0) {
             if (m_size > kInline) m_spill.pop_back();
             --m_size;
@@ -234,7 +262,7 @@ private:
 
 // Funs: local funs before export funs. Local: module, index, uniq, free variable count, then
 // the environment. Export: module, function, arity.
-int compare_funs(Term a, Term b, WorkStack& stack) {
+int compare_funs(Term a, Term b, bool exact, WorkStack& stack) {
     const Term* x = a.boxed_ptr();
     const Term* y = b.boxed_ptr();
     bool lx = x->header_subtag() == Subtag::Fun, ly = y->header_subtag() == Subtag::Fun;
@@ -256,7 +284,7 @@ int compare_funs(Term a, Term b, WorkStack& stack) {
     }
     size_t nx = x->header_arity() - 1, ny = y->header_arity() - 1;
     if (int r = three_way(nx, ny)) return r;
-    stack.push(x + 2, y + 2, nx);
+    stack.push(x + 2, y + 2, nx, exact);
     return 0;
 }
 
@@ -278,7 +306,7 @@ int compare_impl(Term a, Term b, bool exact) {
                 r = compare_refs(a, b);
                 break;
             case kFun:
-                r = compare_funs(a, b, stack);
+                r = compare_funs(a, b, exact, stack);
                 break;
             case kPort:
             case kPid:
@@ -287,20 +315,31 @@ int compare_impl(Term a, Term b, bool exact) {
             case kTuple: {
                 uint64_t na = a.tuple_arity(), nb = b.tuple_arity();
                 if (na != nb) return na < nb ? -1 : 1;
-                stack.push(a.tuple_elems(), b.tuple_elems(), na);
+                stack.push(a.tuple_elems(), b.tuple_elems(), na, exact);
                 break;
             }
-            case kMap:
-                // FIXME(issue 3): maps order by size, then keys in exact order, then values.
-                JOIST_ASSERT(!"compare: maps not supported yet");
-                r = three_way(a.raw, b.raw);
+            case kMap: {
+                // Maps order by size, then keys (always in exact order), then values.
+                const Term *ma = a.boxed_ptr(), *mb = b.boxed_ptr();
+                if (ma->header_subtag() != Subtag::FlatMap ||
+                    mb->header_subtag() != Subtag::FlatMap) {
+                    // FIXME(issue 3): hash maps (over 32 keys).
+                    r = three_way(a.raw, b.raw);
+                    break;
+                }
+                uint64_t na = ma->header_arity(), nb = mb->header_arity();
+                if (na != nb) return na < nb ? -1 : 1;
+                // All the keys (exactly) before any value: the keys' frame goes on top.
+                stack.push(ma + 2, mb + 2, na - 1, exact);
+                stack.push(ma[1].tuple_elems(), mb[1].tuple_elems(), na - 1, true);
                 break;
+            }
             case kNil:
                 break;
             case kList: {
                 const Term* ca = a.list_ptr();
                 const Term* cb = b.list_ptr();
-                stack.push(ca + 1, cb + 1, 1);  // tails after heads: the stack stays shallow
+                stack.push(ca + 1, cb + 1, 1, exact);  // tails after heads: the stack stays shallow
                 a = ca[0];
                 b = cb[0];
                 continue;
@@ -314,7 +353,7 @@ int compare_impl(Term a, Term b, bool exact) {
             }
             if (r != 0) return r;
         }
-        if (!stack.pop(a, b)) return 0;
+        if (!stack.pop(a, b, exact)) return 0;
     }
 }
 

@@ -136,31 +136,76 @@ void append_string(std::string& out, Term list) {
     out += '"';
 }
 
-// Binaries print as <<"...">> when every byte is printable ASCII; only '"' is escaped there.
-void append_binary(std::string& out, Term bin) {
+// The bits of a HeapBin, or of a SubBin over one: `bits` bits starting `shift` bits (0..7)
+// into data[0], from its most significant bit.
+struct BitView {
+    const uint8_t* data = nullptr;
+    unsigned shift = 0;
+    uint64_t bits = 0;
+
+    // The 8 bits starting at bit 8 * k; bits past the end read as zero.
+    unsigned byte_at(uint64_t k) const {
+        unsigned b = unsigned(data[k] << shift) & 0xFF;
+        if (shift != 0 && 8 * k + 8 - shift < bits) b |= data[k + 1] >> (8 - shift);
+        return b;
+    }
+};
+
+bool bit_view(Term bin, BitView& v) {
     const Term* box = bin.boxed_ptr();
-    if (box->header_subtag() != Subtag::HeapBin) {
-        // FIXME(issue 3): RefcBin and SubBin (and bitstrings' trailing bits, printed <<1,2:4>>).
+    if (box->header_subtag() == Subtag::HeapBin) {
+        v.data = reinterpret_cast<const uint8_t*>(box + 2);
+        v.bits = box[1].raw * 8;
+        return true;
+    }
+    if (box->header_subtag() == Subtag::SubBin) {  // [hdr, bit size, bit offset, flags, orig]
+        const Term* orig = box[4].boxed_ptr();
+        if (orig->header_subtag() != Subtag::HeapBin) return false;  // FIXME(issue 3): RefcBin
+        auto offset = uint64_t(box[2].small_value());
+        v.data = reinterpret_cast<const uint8_t*>(orig + 2) + offset / 8;
+        v.shift = unsigned(offset % 8);
+        v.bits = uint64_t(box[1].small_value());
+        return true;
+    }
+    return false;  // FIXME(issue 3): RefcBin
+}
+
+// Binaries print as <<"...">> when every byte is printable ASCII; only '"' is escaped there.
+// Otherwise, and always for bitstrings, bytes print as numbers and the trailing bits as
+// value:size (<<1,2:4>>).
+void append_binary(std::string& out, Term bin) {
+    BitView v;
+    if (!bit_view(bin, v)) {
         out += "<<>>";
         JOIST_ASSERT(!"format: unsupported binary kind");
         return;
     }
-    size_t size = box[1].raw;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(box + 2);
-    bool printable = size > 0;
-    for (size_t k = 0; k < size && printable; ++k) printable = bytes[k] >= 0x20 && bytes[k] <= 0x7E;
+    uint64_t size = v.bits / 8;
+    unsigned rest = unsigned(v.bits % 8);
+    bool printable = size > 0 && rest == 0;
+    for (uint64_t k = 0; k < size && printable; ++k) {
+        unsigned c = v.byte_at(k);
+        printable = c >= 0x20 && c <= 0x7E;
+    }
     out += "<<";
     if (printable) {
         out += '"';
-        for (size_t k = 0; k < size; ++k) {
-            if (bytes[k] == '"') out += '\\';
-            out += char(bytes[k]);
+        for (uint64_t k = 0; k < size; ++k) {
+            auto c = char(v.byte_at(k));
+            if (c == '"') out += '\\';
+            out += c;
         }
         out += '"';
     } else {
-        for (size_t k = 0; k < size; ++k) {
+        for (uint64_t k = 0; k < size; ++k) {
             if (k > 0) out += ',';
-            append_number(out, unsigned(bytes[k]));
+            append_number(out, v.byte_at(k));
+        }
+        if (rest != 0) {
+            if (size > 0) out += ',';
+            append_number(out, v.byte_at(size) >> (8 - rest));
+            out += ':';
+            append_number(out, rest);
         }
     }
     out += ">>";
@@ -348,9 +393,22 @@ private:
         case Subtag::SubBin:
             append_binary(m_out, t);
             return;
-        case Subtag::FlatMap:
+        case Subtag::FlatMap: {
+            // [hdr(FlatMap, n + 1), keys tuple, values...]: keys are kept in map order.
+            uint64_t n = box->header_arity() - 1;
+            const Term* keys = box[1].tuple_elems();
+            m_out += "#{";
+            push_text("}");
+            for (uint64_t i = n; i > 0; --i) {
+                push_term(box[1 + i]);
+                push_text("=>");
+                push_term(keys[i - 1]);
+                if (i > 1) push_text(",");
+            }
+            return;
+        }
         case Subtag::HashMap:
-            // FIXME(issue 3): #{k=>v,...} with keys in map order (integers before floats).
+            // FIXME(issue 3): hash maps (over 32 keys) print in HAMT iteration order.
             m_out += "#{...}";
             return;
         case Subtag::ExtPid:

@@ -36,14 +36,23 @@ enum class Subtag : uint8_t {
     Export = 6,    // external fun: [hdr, Export*]
     RefcBin = 7,   // off-heap binary (issue 3)
     HeapBin = 8,   // [hdr, byte size, bytes...] (issue 3)
-    SubBin = 9,    // (issue 3)
+    SubBin = 9,    // bitstring over part of another binary (layout below)
     MatchCtx = 10, // (issue 3)
-    FlatMap = 11,  // (issue 3)
+    FlatMap = 11,  // [hdr(n + 1), keys tuple {k1..kn}, v1..vn], keys in exact term order
     HashMap = 12,  // (issue 3)
     ExtPid = 13,
     ExtPort = 14,
     ExtRef = 15,
 };
+
+// SubBin layout: header arity 4, and every word after it is a term (the GC traces them all).
+//   [0] header(SubBin, 4)
+//   [1] small: size in bits (any bit count, not only whole bytes)
+//   [2] small: offset in bits of the first bit within orig's bytes
+//   [3] small: flags, 0 for now
+//   [4] boxed: orig, the HeapBin (later also RefcBin) holding the bytes
+// Bits are numbered from the most significant bit of each byte, as in the bit syntax; the
+// unused low bits of a bitstring's last byte are zero when the decoder makes one.
 
 // Subtags whose words after the header are raw data, not terms (the GC copies them verbatim).
 constexpr bool subtag_is_raw(Subtag s) {

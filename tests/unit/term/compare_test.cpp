@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "code/module.h"
@@ -64,6 +65,38 @@ public:
         p[1] = Term::from_raw(bytes.size());
         std::vector<uint8_t> v(bytes);
         if (!v.empty()) std::memcpy(p + 2, v.data(), v.size());
+        return Term::boxed(p);
+    }
+    // A sub binary of `bits` bits starting `offset` bits into a heap binary holding `bytes`.
+    Term subbin(std::initializer_list<uint8_t> bytes, uint64_t bits, uint64_t offset = 0) {
+        std::vector<uint8_t> v(bytes);
+        size_t words = (v.size() + 7) / 8;
+        Term* orig = alloc(2 + words);
+        orig[0] = Term::header(Subtag::HeapBin, 1 + words);
+        orig[1] = Term::from_raw(v.size());
+        if (!v.empty()) std::memcpy(orig + 2, v.data(), v.size());
+        Term* p = alloc(5);
+        p[0] = Term::header(Subtag::SubBin, 4);
+        p[1] = Term::small(int64_t(bits));
+        p[2] = Term::small(int64_t(offset));
+        p[3] = Term::small(0);
+        p[4] = Term::boxed(orig);
+        return Term::boxed(p);
+    }
+    // A flat map; the caller lists the pairs in exact key order.
+    Term map(std::initializer_list<std::pair<Term, Term>> pairs) {
+        size_t n = pairs.size();
+        Term* keys = alloc(1 + n);
+        keys[0] = Term::header(Subtag::Tuple, n);
+        Term* p = alloc(2 + n);
+        p[0] = Term::header(Subtag::FlatMap, n + 1);
+        p[1] = Term::boxed(keys);
+        size_t i = 0;
+        for (const auto& [k, v] : pairs) {
+            keys[1 + i] = k;
+            p[2 + i] = v;
+            ++i;
+        }
         return Term::boxed(p);
     }
     Term ref(uint64_t w0, uint64_t w1, uint64_t w2) {
@@ -278,6 +311,92 @@ TEST(Compare, Binaries) {
     Term long_b = t.bin({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
     EXPECT_EQ(compare_terms(long_a, long_b), 0);
     EXPECT_TRUE(terms_exact_eq(long_a, long_b));
+}
+
+TEST(Compare, Bitstrings) {
+    Terms t;
+    // lists:sort([<<>>, <<0:1>>, <<0>>, <<0,0:1>>, <<1:1>>, <<1>>, <<1,2:4>>, <<1,2>>, <<1,32>>,
+    //             <<1,33>>, <<128>>, <<255,1:1>>, <<255,255>>, <<97,98>>, <<"a",3:2>>]) =
+    // [<<>>,<<0:1>>,<<0>>,<<0,0:1>>,<<1>>,<<1,2>>,<<1,2:4>>,<<1,32>>,<<1,33>>,<<97,98>>,
+    //  <<97,3:2>>,<<1:1>>,<<128>>,<<255,1:1>>,<<255,255>>]
+    expect_ascending({t.bin({}), t.subbin({0}, 1), t.bin({0}), t.subbin({0, 0}, 9), t.bin({1}),
+                      t.bin({1, 2}), t.subbin({1, 0x20}, 12), t.bin({1, 32}), t.bin({1, 33}),
+                      t.bin({97, 98}), t.subbin({97, 0xC0}, 10), t.subbin({0x80}, 1),
+                      t.bin({128}), t.subbin({255, 0x80}, 9), t.bin({255, 255})});
+    // Sub binaries equal binaries with the same bits, at any offset; bits past the end and
+    // before the offset do not count.
+    EXPECT_EQ(compare_terms(t.subbin({1, 2, 3}, 24), t.bin({1, 2, 3})), 0);
+    EXPECT_TRUE(terms_exact_eq(t.subbin({9, 1, 2}, 16, 8), t.bin({1, 2})));
+    EXPECT_TRUE(terms_exact_eq(t.subbin({0x06, 0x16, 0x2F}, 16, 4), t.bin({0x61, 0x62})));
+    EXPECT_TRUE(terms_exact_eq(t.subbin({0xF6, 0x16, 0x2F}, 19, 4), t.subbin({0x61, 0x62, 0xE0},
+                                                                            19)));
+    EXPECT_TRUE(terms_exact_eq(t.subbin({0xBF}, 3), t.subbin({0xA0}, 3)));
+    EXPECT_LT(compare_terms(t.subbin({0x06, 0x16, 0x2F}, 16, 4), t.bin({0x61, 0x63})), 0);
+    EXPECT_GT(compare_terms(t.subbin({0x06, 0x16, 0x3F}, 17, 4), t.bin({0x61, 0x62})), 0);
+    Term long_a = t.subbin({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0x1F, 0xE0}, 91, 3);
+    Term long_b = t.subbin({0x20, 0x40, 0x60, 0x80, 0xA0, 0xC0, 0xE1, 1, 0x21, 0x43, 0xFC}, 91);
+    EXPECT_TRUE(terms_exact_eq(long_a, long_b));
+}
+
+TEST(Compare, Maps) {
+    Terms t;
+    Term a = t.atom("a"), b = t.atom("b"), c = t.atom("c"), x = t.atom("x");
+    // lists:sort([#{}, #{a=>1}, #{a=>2}, #{b=>0}, #{1=>x}, #{1.0=>x}, #{2=>x}, #{a=>1,b=>2},
+    //             #{a=>1,c=>0}, #{a=>2,b=>1}, #{#{}=>1}, #{{}=>1}, #{[]=>1}]) =
+    // [#{},#{1=>x},#{2=>x},#{1.0=>x},#{a=>1},#{a=>2},#{b=>0},#{{}=>1},#{#{}=>1},#{[]=>1},
+    //  #{a=>1,b=>2},#{a=>2,b=>1},#{a=>1,c=>0}]
+    expect_ascending({t.map({}), t.map({{sm(1), x}}), t.map({{sm(2), x}}),
+                      t.map({{t.flt(1.0), x}}), t.map({{a, sm(1)}}), t.map({{a, sm(2)}}),
+                      t.map({{b, sm(0)}}), t.map({{t.tuple({}), sm(1)}}),
+                      t.map({{t.map({}), sm(1)}}), t.map({{Term::nil(), sm(1)}}),
+                      t.map({{a, sm(1)}, {b, sm(2)}}), t.map({{a, sm(2)}, {b, sm(1)}}),
+                      t.map({{a, sm(1)}, {c, sm(0)}})});
+    // tuple < map < nil
+    expect_ascending({t.tuple({sm(1), sm(2), sm(3)}), t.map({}), Term::nil()});
+    // Keys always compare exactly; values by == unless comparing with =:=.
+    EXPECT_LT(compare_terms(t.map({{sm(1), a}}), t.map({{t.flt(1.0), a}})), 0);  // #{1=>a} < ..
+    EXPECT_EQ(compare_terms(t.map({{a, sm(1)}}), t.map({{a, t.flt(1.0)}})), 0);  // ==
+    EXPECT_FALSE(terms_exact_eq(t.map({{a, sm(1)}}), t.map({{a, t.flt(1.0)}})));
+    EXPECT_LT(compare_terms_exact(t.map({{a, sm(1)}}), t.map({{a, t.flt(1.0)}})), 0);
+    EXPECT_GT(compare_terms(t.map({{a, sm(2)}}), t.map({{a, t.flt(1.0)}})), 0);  // 2 > 1.0
+    EXPECT_EQ(compare_terms(t.map({{a, t.list({sm(1)})}}), t.map({{a, t.list({t.flt(1.0)})}})),
+              0);
+    EXPECT_LT(compare_terms(t.map({{a, t.tuple({sm(1), sm(2)})}}),
+                            t.map({{a, t.tuple({sm(1), t.flt(2.5)})}})),
+              0);
+    // Maps as keys inside a map: compared exactly even under ==.
+    Term k1 = t.map({{t.map({{a, sm(1)}}), x}});
+    Term k1f = t.map({{t.map({{a, t.flt(1.0)}}), x}});
+    EXPECT_NE(compare_terms(k1, k1f), 0);  // #{#{a=>1}=>x} == #{#{a=>1.0}=>x} is false
+    EXPECT_LT(compare_terms(k1, k1f), 0);
+    // maps:keys(#{#{a=>1}=>1, #{a=>1.0}=>2, #{b=>0}=>3, #{a=>1,b=>2}=>4, #{a=>0.5}=>5}) =
+    // [#{a=>1},#{a=>0.5},#{a=>1.0},#{b=>0},#{a=>1,b=>2}]
+    std::vector<Term> keys = {t.map({{a, sm(1)}}), t.map({{a, t.flt(0.5)}}),
+                              t.map({{a, t.flt(1.0)}}), t.map({{b, sm(0)}}),
+                              t.map({{a, sm(1)}, {b, sm(2)}})};
+    for (size_t i = 0; i < keys.size(); ++i) {
+        for (size_t j = i + 1; j < keys.size(); ++j) {
+            EXPECT_LT(compare_terms_exact(keys[i], keys[j]), 0) << i << " " << j;
+            EXPECT_GT(compare_terms_exact(keys[j], keys[i]), 0) << i << " " << j;
+        }
+    }
+    // All keys before any value: #{a=>9, b=>1} < #{a=>1, c=>0} although 9 > 1.
+    EXPECT_LT(compare_terms(t.map({{a, sm(9)}, {b, sm(1)}}), t.map({{a, sm(1)}, {c, sm(0)}})), 0);
+}
+
+TEST(Compare, DeeplyNestedMapKeysDoNotRecurse) {
+    Terms t;
+    const size_t depth = 1'000'000;
+    auto nest = [&](Term leaf) {  // #{#{...#{Leaf => 1}... => 1} => 1}
+        Term inner = leaf;
+        for (size_t i = 0; i < depth; ++i) inner = t.map({{inner, sm(1)}});
+        return inner;
+    };
+    Term a = nest(sm(1)), b = nest(sm(1)), c = nest(t.flt(1.0));
+    EXPECT_EQ(compare_terms(a, b), 0);
+    EXPECT_TRUE(terms_exact_eq(a, b));
+    EXPECT_LT(compare_terms(a, c), 0);  // keys compare exactly: 1 < 1.0
+    EXPECT_GT(compare_terms(c, a), 0);
 }
 
 TEST(Compare, RefsPidsPorts) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "code/module.h"
@@ -69,6 +70,38 @@ public:
         p[0] = Term::header(Subtag::HeapBin, 1 + words);
         p[1] = Term::from_raw(bytes.size());
         if (!bytes.empty()) std::memcpy(p + 2, bytes.data(), bytes.size());
+        return Term::boxed(p);
+    }
+    // A sub binary of `bits` bits starting `offset` bits into a heap binary holding `bytes`.
+    Term subbin(std::initializer_list<uint8_t> bytes, uint64_t bits, uint64_t offset = 0) {
+        std::vector<uint8_t> v(bytes);
+        size_t words = (v.size() + 7) / 8;
+        Term* orig = alloc(2 + words);
+        orig[0] = Term::header(Subtag::HeapBin, 1 + words);
+        orig[1] = Term::from_raw(v.size());
+        if (!v.empty()) std::memcpy(orig + 2, v.data(), v.size());
+        Term* p = alloc(5);
+        p[0] = Term::header(Subtag::SubBin, 4);
+        p[1] = Term::small(int64_t(bits));
+        p[2] = Term::small(int64_t(offset));
+        p[3] = Term::small(0);
+        p[4] = Term::boxed(orig);
+        return Term::boxed(p);
+    }
+    // A flat map; the caller lists the pairs in exact key order.
+    Term map(std::initializer_list<std::pair<Term, Term>> pairs) {
+        size_t n = pairs.size();
+        Term* keys = alloc(1 + n);
+        keys[0] = Term::header(Subtag::Tuple, n);
+        Term* p = alloc(2 + n);
+        p[0] = Term::header(Subtag::FlatMap, n + 1);
+        p[1] = Term::boxed(keys);
+        size_t i = 0;
+        for (const auto& [k, v] : pairs) {
+            keys[1 + i] = k;
+            p[2 + i] = v;
+            ++i;
+        }
         return Term::boxed(p);
     }
     Term ref(uint64_t w0, uint64_t w1, uint64_t w2) {
@@ -303,6 +336,58 @@ TEST(FormatDisplay, Binaries) {
     EXPECT_EQ(format_display(t.bin("a\"b\\")), "<<\"a\\\"b\\\">>");
     EXPECT_EQ(format_display(t.bin(std::string(200, 'a'))),
               "<<\"" + std::string(200, 'a') + "\">>");
+}
+
+TEST(FormatDisplay, Bitstrings) {
+    Terms t;
+    // Trailing bits print as value:size, and then no byte prints as a character.
+    EXPECT_EQ(format_display(t.subbin({1, 0x20}, 12)), "<<1,2:4>>");
+    EXPECT_EQ(format_display(t.subbin({0xA0}, 3)), "<<5:3>>");
+    EXPECT_EQ(format_display(t.subbin({0x80}, 1)), "<<1:1>>");
+    EXPECT_EQ(format_display(t.subbin({0}, 7)), "<<0:7>>");
+    EXPECT_EQ(format_display(t.subbin({'a', 'b', 0xC0}, 18)), "<<97,98,3:2>>");
+    EXPECT_EQ(format_display(t.subbin({255, 255, 0x40}, 18)), "<<255,255,1:2>>");
+    // Bits past the end of the bitstring do not show.
+    EXPECT_EQ(format_display(t.subbin({0xBF}, 3)), "<<5:3>>");
+    // Whole bytes: a sub binary prints like a binary, at any bit offset.
+    EXPECT_EQ(format_display(t.subbin({}, 0)), "<<>>");
+    EXPECT_EQ(format_display(t.subbin({'x', 'a', 'b', 'c'}, 24, 8)), "<<\"abc\">>");
+    EXPECT_EQ(format_display(t.subbin({0x06, 0x16, 0x2F}, 16, 4)), "<<\"ab\">>");
+    EXPECT_EQ(format_display(t.subbin({0x06, 0x16, 0x2F}, 19, 4)), "<<97,98,7:3>>");
+    EXPECT_EQ(format_display(t.subbin({0x01, 0x02}, 9, 6)), "<<64,1:1>>");
+}
+
+TEST(FormatDisplay, Maps) {
+    Terms t;
+    Term a = t.atom("a"), b = t.atom("b");
+    EXPECT_EQ(format_display(t.map({})), "#{}");
+    EXPECT_EQ(format_display(t.map({{a, sm(1)}})), "#{a=>1}");
+    // erlang:display(#{a => #{b => 1}}), erlang:display(#{#{x => 1} => [1,2]})
+    EXPECT_EQ(format_display(t.map({{a, t.map({{b, sm(1)}})}})), "#{a=>#{b=>1}}");
+    EXPECT_EQ(format_display(t.map({{t.map({{t.atom("x"), sm(1)}}), t.list({sm(1), sm(2)})}})),
+              "#{#{x=>1}=>[1,2]}");
+    // #{1 => a, 1.0 => b, 2 => c, 0.5 => d}
+    EXPECT_EQ(format_display(t.map({{sm(1), a},
+                                    {sm(2), t.atom("c")},
+                                    {t.flt(0.5), t.atom("d")},
+                                    {t.flt(1.0), b}})),
+              "#{1=>a,2=>c,5.000000e-01=>d,1.000000e+00=>b}");
+    // #{a => 1, "s" => 2, <<"b">> => 3, {t} => 4, [] => 5, [1] => 6}
+    EXPECT_EQ(format_display(t.map({{a, sm(1)},
+                                    {t.tuple({t.atom("t")}), sm(4)},
+                                    {Term::nil(), sm(5)},
+                                    {t.list({sm(1)}), sm(6)},
+                                    {t.str("s"), sm(2)},
+                                    {t.bin("b"), sm(3)}})),
+              "#{a=>1,{t}=>4,[]=>5,[1]=>6,\"s\"=>2,<<\"b\">>=>3}");
+    // #{#{1 => 2} => #{a => [1.5]}, <<"k">> => <<1,2:4>>, 1 => x, 1.0 => y}
+    EXPECT_EQ(format_display(t.map({{sm(1), t.atom("x")},
+                                    {t.flt(1.0), t.atom("y")},
+                                    {t.map({{sm(1), sm(2)}}), t.map({{a, t.list({t.flt(1.5)})}})},
+                                    {t.bin("k"), t.subbin({1, 0x20}, 12)}})),
+              "#{1=>x,1.000000e+00=>y,#{1=>2}=>#{a=>[1.500000e+00]},<<\"k\">>=><<1,2:4>>}");
+    EXPECT_EQ(format_display(t.tuple({t.map({}), t.list({t.map({{a, Term::nil()}})})})),
+              "{#{},[#{a=>[]}]}");
 }
 
 TEST(FormatDisplay, FunsPidsPortsRefs) {
