@@ -39,8 +39,9 @@ struct Heap {
     size_t free_words() const { return size_t(stop - top); }
 
     // Bump allocation; falls back to a fragment (never collects, so Term* stay valid).
+    // The word just below `stop` is never handed out: a call pushes its return address there.
     Term* alloc(size_t words) {
-        if (size_t(stop - top) >= words) [[likely]] {
+        if (size_t(stop - top) > words) [[likely]] {
             Term* p = top;
             top += words;
             return p;

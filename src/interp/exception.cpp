@@ -44,9 +44,12 @@ Term build_trace(Vm& vm, Process& p, const Instr* pc, const Term* E, Term top_fr
             args = Term::none();
         }
     }
+    const Instr* last_cp = nullptr;
     for (const Term* s = E; s < p.heap.end && n < kBacktraceDepth; ++s) {
         if (!s->is_header()) continue;  // only return addresses have tag 00 on the stack
         const Instr* cp = reinterpret_cast<const Instr*>(s->raw);
+        if (cp == last_cp) continue;  // as erl: a run of one return address shows once
+        last_cp = cp;
         Term f = frame_for(vm, p, cp - 1, args);
         if (f.is_value()) {
             frames[n++] = f;

@@ -44,13 +44,11 @@ Term args_to_list(Process& p, const Term* x, unsigned n) {
     return l;
 }
 
-bool is_operator_bif(Term name) {
-    static const Term ops[] = {am::plus,  am::minus, am::times, am::div_slash, am::div_,
-                               am::rem_,  am::band,  am::bor,   am::bxor,      am::bsl,
-                               am::bsr,   am::bnot};
-    for (Term o : ops)
-        if (o == name) return true;
-    return false;
+// erl's inline arithmetic raises without a BIF frame: erlang:'+'/1,2, '-'/2, '/'/2.
+bool raises_without_frame(const Export* ep) {
+    Term f = ep->function;
+    return ep->module == am::erlang &&
+           (f == am::plus || (ep->arity == 2 && (f == am::minus || f == am::div_slash)));
 }
 
 #ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
@@ -324,6 +322,7 @@ L_bif0: {
     Export* ep = reinterpret_cast<Export*>(I[1]);
     Term r = ep->bif(p, x);
     if (r.is_none()) [[unlikely]] {
+        top_frame = Term::from_raw(reinterpret_cast<Word>(ep));
         error_pc = I;
         goto bif_error;
     }
@@ -418,12 +417,12 @@ L_gc_bif2:
 L_gc_bif3:
     GC_BIF_BODY(3, 7)
 
-#define ARITH_BODY(OP, SLOW)                                                                       \
+#define ARITH_BODY(BUILTIN, OP, SLOW)                                                                       \
     {                                                                                              \
         Term a = OPS(3), b = OPS(4);                                                               \
         if (a.is_small() && b.is_small()) {                                                        \
             int64_t v;                                                                             \
-            if (!__builtin_##OP##_overflow(a.small_value(), b.small_value(), &v) &&                \
+            if (!__builtin_##BUILTIN##_overflow(a.small_value(), b.small_value(), &v) &&                \
                 Term::fits_small(v)) {                                                             \
                 DST(5) = Term::small(v);                                                           \
                 NEXT(5);                                                                           \
@@ -436,8 +435,13 @@ L_gc_bif3:
                 I = LABEL(1);                                                                      \
                 DISPATCH();                                                                        \
             }                                                                                      \
+            /* bif_error decides whether erl shows the BIF's frame ('*' yes, '+' no) */            \
+            top_frame = Term::from_raw(                                                            \
+                reinterpret_cast<Word>(vm.export_entry(am::erlang, am::OP, 2)));                   \
+            x[kMaxXRegs] = a;                                                                      \
+            x[kMaxXRegs + 1] = b;                                                                  \
             error_pc = I;                                                                          \
-            goto handle_error;                                                                     \
+            goto bif_error;                                                                        \
         }                                                                                          \
         if (fragments_need_gc(p.heap)) {                                                           \
             unsigned live = unsigned(I[2]);                                                        \
@@ -449,11 +453,11 @@ L_gc_bif3:
         NEXT(5);                                                                                   \
     }
 L_arith_plus:
-    ARITH_BODY(add, arith_add)
+    ARITH_BODY(add, plus, arith_add)
 L_arith_minus:
-    ARITH_BODY(sub, arith_sub)
+    ARITH_BODY(sub, minus, arith_sub)
 L_arith_times:
-    ARITH_BODY(mul, arith_mul)
+    ARITH_BODY(mul, times, arith_mul)
 
     // ---- stack and heap ----
 L_allocate: {
@@ -473,7 +477,8 @@ L_allocate_heap: {
     NEXT(3);
 }
 L_test_heap: {
-    size_t need = I[1];
+    // One word more than asked: the return address the next call pushes.
+    size_t need = I[1] + 1;
     if (size_t(E - p.heap.top) < need || fragments_need_gc(p.heap)) GC(unsigned(I[2]), need);
     NEXT(2);
 }
@@ -918,7 +923,7 @@ bif_error: {
         p.heap.stop = E;
         return RunResult::Halt;
     }
-    if (ep && !p.exc_caller && !is_operator_bif(ep->function)) {
+    if (ep && !p.exc_caller && !raises_without_frame(ep)) {
         Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
         Term info = ep->module == am::erlang ? vm.erts_error_info : vm.stdlib_error_info;
         Term loc =
