@@ -124,25 +124,26 @@ Term bif_erlang_nif_error_2(Process& p, const Term* args) {
     return Term::none();
 }
 
-// erlang:raise/3 — raise with a given stack trace; badarg if the class or trace is invalid.
+// erlang:raise/3 — raise with a given stack trace. With an invalid class or trace it does not
+// raise: it returns the atom badarg, as erl documents.
 Term bif_erlang_raise_3(Process& p, const Term* args) {
     Term cls = args[0];
-    if (cls != am::error && cls != am::exit && cls != am::throw_) return p.badarg();
+    if (cls != am::error && cls != am::exit && cls != am::throw_) return am::badarg;
     Term trace = args[2];
     for (Term t = trace; !t.is_nil(); t = t.tail()) {
-        if (!t.is_list()) return p.badarg();
+        if (!t.is_list()) return am::badarg;
         Term f = t.head();
-        if (!f.is_tuple()) return p.badarg();
+        if (!f.is_tuple()) return am::badarg;
         uint64_t n = f.tuple_arity();
         if (n == 4) {
-            if (!f.tuple_elem(0).is_atom() || !f.tuple_elem(1).is_atom()) return p.badarg();
+            if (!f.tuple_elem(0).is_atom() || !f.tuple_elem(1).is_atom()) return am::badarg;
             Term a = f.tuple_elem(2);
-            if (!(a.is_small() && a.small_value() >= 0) && !is_proper_list(a)) return p.badarg();
-            if (!is_proper_list(f.tuple_elem(3))) return p.badarg();
+            if (!(a.is_small() && a.small_value() >= 0) && !is_proper_list(a)) return am::badarg;
+            if (!is_proper_list(f.tuple_elem(3))) return am::badarg;
         } else if (n == 3) {
-            if (!f.tuple_elem(0).is_fun()) return p.badarg();
+            if (!f.tuple_elem(0).is_fun()) return am::badarg;
         } else {
-            return p.badarg();
+            return am::badarg;
         }
     }
     p.raise(cls, args[1]);

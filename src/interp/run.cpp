@@ -44,11 +44,11 @@ Term args_to_list(Process& p, const Term* x, unsigned n) {
     return l;
 }
 
-// erl's inline arithmetic raises without a BIF frame: erlang:'+'/1,2, '-'/2, '/'/2.
+// erl raises these without a BIF frame: erlang:'/'/2 and '+'/1.
 bool raises_without_frame(const Export* ep) {
     Term f = ep->function;
     return ep->module == am::erlang &&
-           (f == am::plus || (ep->arity == 2 && (f == am::minus || f == am::div_slash)));
+           ((ep->arity == 2 && f == am::div_slash) || (ep->arity == 1 && f == am::plus));
 }
 
 #ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
@@ -99,6 +99,9 @@ RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
     const Instr* I = start;
     Term* E = p.heap.stop;
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
+    // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
+    // function at that call, whether or not it was a tail call.
+    const Instr* call_pc = nullptr;
     const Instr* error_pc = nullptr;
 
 #ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
@@ -183,16 +186,19 @@ L_call_only:
     DISPATCH();
 L_call_ext:
     ++p.reductions;
+    call_pc = I;
     PUSH_CP(I + 2);
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_last:
     ++p.reductions;
+    call_pc = I;
     E += I[2];
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_only:
     ++p.reductions;
+    call_pc = I;
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_return_:
@@ -217,7 +223,11 @@ L_call_bif: {
                                      Term::nil());
             top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
         }
-        error_pc = nullptr;
+        error_pc = call_pc;
+        // A non-tail call pushed a return address into the same caller: show it once.
+        if (call_pc && E->raw == reinterpret_cast<Word>(call_pc + 2)) {
+            p.heap.stop = ++E;
+        }
         goto handle_error;
     }
     x[0] = r;
@@ -435,9 +445,11 @@ L_gc_bif3:
                 I = LABEL(1);                                                                      \
                 DISPATCH();                                                                        \
             }                                                                                      \
-            /* bif_error decides whether erl shows the BIF's frame ('*' yes, '+' no) */            \
+            /* erl shows the BIF's frame unless '+'/'-' had a literal second operand */            \
             top_frame = Term::from_raw(                                                            \
-                reinterpret_cast<Word>(vm.export_entry(am::erlang, am::OP, 2)));                   \
+                (am::OP != am::times && (I[4] & 3) != 0)                                           \
+                    ? 0                                                                            \
+                    : reinterpret_cast<Word>(vm.export_entry(am::erlang, am::OP, 2)));             \
             x[kMaxXRegs] = a;                                                                      \
             x[kMaxXRegs + 1] = b;                                                                  \
             error_pc = I;                                                                          \
@@ -741,6 +753,7 @@ L_badrecord:
     // ---- funs and apply ----
 L_call_fun: {
     SYNC_E();
+    call_pc = nullptr;
     unsigned n = unsigned(I[1]);
     ++p.reductions;
     PUSH_CP(I + 2);
@@ -773,6 +786,7 @@ call_fun_badarity: {
 }
 L_call_fun2: {
     SYNC_E();
+    call_pc = nullptr;
     unsigned n = unsigned(I[2]);
     x[n] = OPS(3);
     ++p.reductions;
@@ -819,6 +833,7 @@ L_make_fun: {
 }
 L_apply: {
     SYNC_E();
+    call_pc = nullptr;
     unsigned n = unsigned(I[1]);
     Term m = x[n], f = x[n + 1];
     ++p.reductions;
@@ -833,6 +848,7 @@ L_apply: {
 }
 L_apply_last: {
     SYNC_E();
+    call_pc = nullptr;
     unsigned n = unsigned(I[1]);
     Term m = x[n], f = x[n + 1];
     ++p.reductions;
