@@ -291,9 +291,8 @@ Term bif_erlang_is_boolean_1(Process&, const Term* args) {
 }
 
 // erlang:is_binary/1 — erlang.html#is_binary-1
-// FIXME: a sub-binary with trailing bits is a bitstring but not a binary (issue 3).
 Term bif_erlang_is_binary_1(Process&, const Term* args) {
-    return boolean(args[0].is_binary_any());
+    return boolean(args[0].is_binary());
 }
 
 // erlang:is_bitstring/1 — erlang.html#is_bitstring-1

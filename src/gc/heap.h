@@ -36,7 +36,8 @@ struct Heap {
     size_t size() const { return size_t(end - start); }
     size_t heap_used() const { return size_t(top - start); }
     size_t stack_used() const { return size_t(end - stop); }
-    size_t free_words() const { return size_t(stop - top); }
+    // Words alloc() can hand out without a fragment (the red-zone word excluded).
+    size_t free_words() const { return stop > top ? size_t(stop - top) - 1 : 0; }
 
     // Bump allocation; falls back to a fragment (never collects, so Term* stay valid).
     // The word just below `stop` is never handed out: a call pushes its return address there.

@@ -605,11 +605,8 @@ L_is_port: {
 }
 L_is_nil:
     TEST(OPS(2).is_nil(), 2);
-L_is_binary: {
-    Term t = OPS(2);
-    // Bitstrings that are not a whole number of bytes come with issue 3.
-    TEST(t.is_binary_any(), 2);
-}
+L_is_binary:
+    TEST(OPS(2).is_binary(), 2);
 L_is_bitstr:
     TEST(OPS(2).is_binary_any(), 2);
 L_is_list: {

@@ -151,6 +151,12 @@ struct Term {
         Subtag s = box_header().header_subtag();
         return s == Subtag::HeapBin || s == Subtag::RefcBin || s == Subtag::SubBin;
     }
+    // A binary: a bitstring whose bit size is a multiple of 8.
+    bool is_binary() const {
+        if (!is_binary_any()) return false;
+        if (box_header().header_subtag() != Subtag::SubBin) return true;
+        return (boxed_ptr()[1].small_value() & 7) == 0;
+    }
     bool is_map() const {
         if (!is_boxed()) return false;
         Subtag s = box_header().header_subtag();
