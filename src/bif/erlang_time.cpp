@@ -4,7 +4,6 @@
 
 #include "bif/bif.h"
 #include "gc/build.h"
-#include "term/bignum.h"
 
 namespace joist {
 
@@ -24,6 +23,7 @@ int64_t unit_parts(Term unit) {
 }
 
 // floor(value * to / from), as erl converts (rounding towards negative infinity).
+// (erlang:convert_time_unit/3 itself is Erlang code in erlang.beam.)
 int64_t convert(int64_t value, int64_t from, int64_t to) {
     __int128 v = __int128(value) * to;
     __int128 q = v / from;
@@ -71,15 +71,6 @@ Term bif_erlang_time_offset_0(Process& p, const Term*) {
 }
 Term bif_erlang_time_offset_1(Process& p, const Term* args) {
     return in_unit(p, system_ns() - monotonic_ns(), args[0]);
-}
-
-// erlang:convert_time_unit/3 — erlang.html#convert_time_unit-3
-Term bif_erlang_convert_time_unit_3(Process& p, const Term* args) {
-    int64_t from = unit_parts(args[1]), to = unit_parts(args[2]);
-    int64_t v;
-    if (from == 0 || to == 0 || !args[0].is_integer() || !integer_to_int64(args[0], v))
-        return p.badarg();
-    return gc::make_integer(p.heap, convert(v, from, to));
 }
 
 } // namespace joist

@@ -168,15 +168,17 @@ struct Relocator {
 
 /* Sizing policy (block size = heap + stack, in erl's heap size sequence; `wanted` = live words
  * + stack words + need):
- *   - keep the current size while it is between 25% and 75% full after the collection;
- *   - otherwise resize to the first sequence size holding twice `wanted` (so the heap comes
- *     out of a resize between ~30% and 50% full: growth and shrinking are both damped);
+ *   - keep the current size while it is between 12.5% and 50% full after the collection;
+ *   - otherwise resize to the first sequence size holding four times `wanted` (the heap comes
+ *     out of a resize at most 25% full: growth and shrinking are both damped, and a program
+ *     with a steady live set collects once per 3x its live size allocated, not more often;
+ *     without generations (issue 4) every collection copies all live data);
  *   - never below min_heap_size. */
 size_t choose_size(size_t wanted, size_t old_size, size_t min_size) {
-    if (old_size >= min_size && 4 * wanted <= 3 * old_size && 4 * wanted >= old_size) {
+    if (old_size >= min_size && 2 * wanted <= old_size && 8 * wanted >= old_size) {
         return old_size;
     }
-    return next_heap_size(std::max(min_size, 2 * wanted));
+    return next_heap_size(std::max(min_size, 4 * wanted));
 }
 
 [[noreturn]] void out_of_memory(size_t words) {

@@ -98,6 +98,7 @@ RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
     double* fr = ctx->fr;
     const Instr* I = start;
     Term* E = p.heap.stop;
+    uint64_t reds = 0;  // reductions of this run, added to the process's count on leaving
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
     // function at that call, whether or not it was a tail call.
@@ -171,33 +172,33 @@ L_func_info: {
     goto handle_error;
 }
 L_call:
-    ++p.reductions;
+    ++reds;
     PUSH_CP(I + 2);
     I = LABEL(1);
     DISPATCH();
 L_call_last:
-    ++p.reductions;
+    ++reds;
     E += I[2];
     I = LABEL(1);
     DISPATCH();
 L_call_only:
-    ++p.reductions;
+    ++reds;
     I = LABEL(1);
     DISPATCH();
 L_call_ext:
-    ++p.reductions;
+    ++reds;
     call_pc = I;
     PUSH_CP(I + 2);
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_last:
-    ++p.reductions;
+    ++reds;
     call_pc = I;
     E += I[2];
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_only:
-    ++p.reductions;
+    ++reds;
     call_pc = I;
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
@@ -214,7 +215,7 @@ L_call_bif: {
     if (r.is_none()) [[unlikely]] {
         if (p.exc_class == am::halt) {
             p.heap.stop = E;
-            return RunResult::Halt;
+            { p.reductions += reds; return RunResult::Halt; }
         }
         if (!p.exc_caller) {
             Term args = args_to_list(p, x, ep->arity);
@@ -324,6 +325,7 @@ L_apply_bif: {
 }
 L_boot_return:
     p.heap.stop = E;
+    p.reductions += reds;
     return RunResult::Done;
 
     // ---- BIF instructions ----
@@ -513,6 +515,12 @@ L_move:
 L_move_xx:
     x[I[2] >> 3] = x[I[1] >> 3];
     NEXT(2);
+L_move_xy:
+    E[I[2] >> 3] = x[I[1] >> 3];
+    NEXT(2);
+L_move_yx:
+    x[I[2] >> 3] = E[I[1] >> 3];
+    NEXT(2);
 L_swap: {
     Term t = DST(1);
     DST(1) = DST(2);
@@ -663,6 +671,19 @@ L_select_val: {
     I = LABEL(2);
     DISPATCH();
 }
+L_select_val_imm: {
+    Word v = OPS(1).raw;
+    size_t n = I[3];
+    const Instr* list = I + 4;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        if (list[i] == v) {
+            I = reinterpret_cast<const Instr*>(list[i + 1]);
+            DISPATCH();
+        }
+    }
+    I = LABEL(2);
+    DISPATCH();
+}
 L_select_tuple_arity: {
     Term v = OPS(1);
     if (v.is_tuple()) {
@@ -752,7 +773,7 @@ L_call_fun: {
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
-    ++p.reductions;
+    ++reds;
     PUSH_CP(I + 2);
     goto call_fun_common;
 call_fun_common:
@@ -786,7 +807,7 @@ L_call_fun2: {
     call_pc = nullptr;
     unsigned n = unsigned(I[2]);
     x[n] = OPS(3);
-    ++p.reductions;
+    ++reds;
     PUSH_CP(I + 4);
     {
         // Reuse call_fun's body with the fun in x[n].
@@ -833,7 +854,7 @@ L_apply: {
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
     Term m = x[n], f = x[n + 1];
-    ++p.reductions;
+    ++reds;
     if (!m.is_atom() || !f.is_atom()) {
         p.raise(am::error, am::badarg);
         error_pc = I;
@@ -848,7 +869,7 @@ L_apply_last: {
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
     Term m = x[n], f = x[n + 1];
-    ++p.reductions;
+    ++reds;
     if (!m.is_atom() || !f.is_atom()) {
         p.raise(am::error, am::badarg);
         error_pc = I;
@@ -934,7 +955,7 @@ bif_error: {
     top_frame = Term::none();
     if (p.exc_class == am::halt) {
         p.heap.stop = E;
-        return RunResult::Halt;
+        { p.reductions += reds; return RunResult::Halt; }
     }
     if (ep && !p.exc_caller && !raises_without_frame(ep)) {
         Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
@@ -949,7 +970,7 @@ handle_error: {
     SYNC_E();
     if (p.exc_class == am::halt) {
         p.heap.stop = E;
-        return RunResult::Halt;
+        { p.reductions += reds; return RunResult::Halt; }
     }
     if (!p.exc_trace_given) p.exc_trace = build_trace(vm, p, error_pc, E, top_frame);
     top_frame = Term::none();
@@ -973,6 +994,7 @@ rethrow: {
         }
     }
     p.heap.stop = E;
+    p.reductions += reds;
     return RunResult::Error;
 }
 

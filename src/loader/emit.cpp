@@ -380,12 +380,27 @@ Result<void> Emitter::emit_one(const GenOp& g) {
     if (name == "deallocate") return emit_generic(Op::deallocate, A({0}));
     if (name == "return") return emit_generic(Op::return_, {});
     if (name == "move") {
-        if (a[0].kind == K::XReg && a[1].kind == K::XReg) {
-            emit_op(Op::move_xx);
-            TRY_VOID(emit_operand('d', a[0]));
-            return emit_operand('d', a[1]);
-        }
-        return emit_generic(Op::move, A({0, 1}));
+        auto reg_kind = [](const Operand& o) {
+            const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+            return r.kind;
+        };
+        K src = reg_kind(a[0]), dst = reg_kind(a[1]);
+        Op op = src == K::XReg && dst == K::XReg   ? Op::move_xx
+                : src == K::XReg && dst == K::YReg ? Op::move_xy
+                : src == K::YReg && dst == K::XReg ? Op::move_yx
+                                                   : Op::move;
+        if (op == Op::move) return emit_generic(Op::move, A({0, 1}));
+        emit_op(op);
+        TRY_VOID(emit_operand('d', a[0]));
+        return emit_operand('d', a[1]);
+    }
+    if (name == "select_val" && a[2].kind == K::List) {
+        bool all_immediate = true;
+        for (const Operand& e : a[2].list)
+            if (e.kind != K::Label && e.kind != K::Atom && e.kind != K::Nil &&
+                !((e.kind == K::Integer || e.kind == K::Unsigned) && Term::fits_small(e.value)))
+                all_immediate = false;
+        return emit_generic(all_immediate ? Op::select_val_imm : Op::select_val, A({0, 1, 2}));
     }
     if (name == "catch") return emit_generic(Op::catch_, A({0, 1}));
     if (name == "try") return emit_generic(Op::try_, A({0, 1}));
