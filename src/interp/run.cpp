@@ -938,6 +938,10 @@ L_fnegate:
 L_fcheckerror:
     NEXT(1);
 
+    // ---- instruction families in files of their own ----
+#include "interp/ops_map.inc"
+#include "interp/ops_bs.inc"
+
 L_unsupported: {
     const loader::GenOpInfo* info = loader::genop_info(unsigned(I[1]));
     Term name = atoms().intern(info ? info->name : "unknown");
