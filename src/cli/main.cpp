@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -93,7 +94,7 @@ int main(int argc, char** argv) {
     Process p;
     p.vm = &vm;
     p.heap.init(233);
-    interp::Context* ctx = new interp::Context();  // big: keep it off the stack
+    auto ctx = std::make_unique<interp::Context>();  // big: keep it off the stack
 
     for (const StartCall& c : opt.calls) {
         Term mod = atoms().intern(c.words[0]);
@@ -114,7 +115,6 @@ int main(int argc, char** argv) {
         if (r == interp::RunResult::Halt) {
             std::fflush(stdout);
             int status = int(p.exc_reason.small_value());
-            delete ctx;
             return status;
         }
         if (r == interp::RunResult::Error) {
@@ -133,12 +133,10 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             std::fprintf(stderr, "init terminating in do_boot (%s)\n",
                          format_display(reason).c_str());
-            delete ctx;
             return 1;
         }
     }
     std::fflush(stdout);
-    delete ctx;
     // erl -noshell keeps running after its -s calls until something halts it.
     for (;;) pause();
 }

@@ -192,8 +192,8 @@ Result<Module*> Vm::ensure_loaded(Term name) {
         auto bytes = read_file(path);
         if (!bytes) continue;
         auto r = load_binary(name, *bytes, path);
-        if (!r.ok() && std::getenv("JOIST_DEBUG_LOAD"))
-            std::fprintf(stderr, "joist: loading %s failed: %s\n", path.c_str(),
+        if (!r.ok())  // as erl's error report for a bad file; the call then raises undef
+            std::fprintf(stderr, "joist: loading of %s failed: %s\n", path.c_str(),
                          r.error().message.c_str());
         return r;
     }
