@@ -27,39 +27,6 @@ static_assert(sizeof(mp_limb_t) == sizeof(Word) && GMP_NUMB_BITS == 64 && GMP_NA
 constexpr size_t kMaxBigLimbs = (size_t(1) << 19) - 1;
 constexpr uint64_t kMaxBigBits = uint64_t(kMaxBigLimbs) * 64;
 
-// Sign and magnitude limbs of an integer term; a small is viewed as a 0- or 1-limb magnitude.
-// Not copyable: `limbs` may point into the view itself.
-class IntView {
-public:
-    explicit IntView(Term t) {
-        if (t.is_small()) {
-            int64_t v = t.small_value();
-            neg = v < 0;
-            m_small = neg ? uint64_t(0) - uint64_t(v) : uint64_t(v);
-            n = v != 0;
-            limbs = &m_small;
-        } else {
-            Term hdr = t.box_header();
-            neg = hdr.header_subtag() == Subtag::NegBig;
-            n = hdr.header_arity();
-            limbs = reinterpret_cast<const mp_limb_t*>(t.boxed_ptr() + 1);
-        }
-    }
-    IntView(const IntView&) = delete;
-    IntView& operator=(const IntView&) = delete;
-
-    // Number of significant bits of the magnitude.
-    uint64_t bit_length() const {
-        return n == 0 ? 0 : uint64_t(n - 1) * 64 + uint64_t(std::bit_width(limbs[n - 1]));
-    }
-
-    bool neg = false;
-    size_t n = 0;
-    const mp_limb_t* limbs = nullptr;
-
-private:
-    mp_limb_t m_small = 0;
-};
 
 // Compares magnitudes (sizes first, then limbs).
 int mag_cmp(const mp_limb_t* a, size_t an, const mp_limb_t* b, size_t bn) {

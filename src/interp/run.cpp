@@ -219,7 +219,7 @@ L_call_bif: {
         }
         if (!p.exc_caller) {
             Term args = args_to_list(p, x, ep->arity);
-            Term info = ep->module == am::erlang ? vm.erts_error_info : vm.stdlib_error_info;
+            Term info = vm.error_info_for(ep->module);
             Term loc = gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info),
                                      Term::nil());
             top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
@@ -963,7 +963,7 @@ bif_error: {
     }
     if (ep && !p.exc_caller && !raises_without_frame(ep)) {
         Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
-        Term info = ep->module == am::erlang ? vm.erts_error_info : vm.stdlib_error_info;
+        Term info = vm.error_info_for(ep->module);
         Term loc =
             gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info), Term::nil());
         top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);

@@ -19,34 +19,6 @@ static_assert(sizeof(mp_limb_t) == sizeof(Word) && GMP_NUMB_BITS == 64 && GMP_NA
 
 namespace {
 
-// Sign and magnitude limbs of an integer term; a small is viewed as a 0- or 1-limb magnitude.
-// Not copyable: `limbs` may point into the view itself.
-class IntView {
-public:
-    explicit IntView(Term t) {
-        if (t.is_small()) {
-            int64_t v = t.small_value();
-            neg = v < 0;
-            m_small = neg ? uint64_t(0) - uint64_t(v) : uint64_t(v);
-            n = v != 0;
-            limbs = &m_small;
-        } else {
-            Term hdr = t.box_header();
-            neg = hdr.header_subtag() == Subtag::NegBig;
-            n = hdr.header_arity();
-            limbs = reinterpret_cast<const mp_limb_t*>(t.boxed_ptr() + 1);
-        }
-    }
-    IntView(const IntView&) = delete;
-    IntView& operator=(const IntView&) = delete;
-
-    bool neg = false;
-    size_t n = 0;
-    const mp_limb_t* limbs = nullptr;
-
-private:
-    mp_limb_t m_small = 0;
-};
 
 constexpr char digit_char(unsigned d) { return char(d < 10 ? '0' + d : 'A' + (d - 10)); }
 

@@ -95,10 +95,10 @@ void Vm::make_boot_module() {
 }
 
 std::unique_ptr<Module> Vm::make_error_info_literals() {
-    // #{module => erl_erts_errors} and #{module => erl_stdlib_errors}: flat maps
+    // #{module => erl_erts_errors} and its kernel and stdlib twins: flat maps
     // [hdr(FlatMap, 2), keys tuple, value] with the keys tuple {module}.
     auto m = std::make_unique<Module>();
-    m->literal_words = 2 + 2 * 3;
+    m->literal_words = 2 + 3 * 3;
     m->literals = std::make_unique<Term[]>(m->literal_words);
     Term* w = m->literals.get();
     w[0] = Term::header(Subtag::Tuple, 1);
@@ -112,7 +112,24 @@ std::unique_ptr<Module> Vm::make_error_info_literals() {
     };
     erts_error_info = make_map(w + 2, atoms().intern("erl_erts_errors"));
     stdlib_error_info = make_map(w + 5, atoms().intern("erl_stdlib_errors"));
+    kernel_error_info = make_map(w + 8, atoms().intern("erl_kernel_errors"));
     return m;
+}
+
+Term Vm::error_info_for(Term module) const {
+    std::string_view m = atoms().name(module);
+    // The erts application's modules (erlang, erts_internal, persistent_term, atomics,
+    // counters, prim_*, ...) and kernel's; every other BIF module is stdlib's.
+    static const std::string_view kErts[] = {"erlang", "erts_internal", "persistent_term",
+                                             "atomics", "counters", "erts_debug",
+                                             "erl_prim_loader", "prim_file", "prim_inet",
+                                             "prim_net", "prim_socket", "prim_buffer", "zlib",
+                                             "erts_literal_area_collector", "erl_tracer"};
+    for (std::string_view e : kErts)
+        if (m == e) return erts_error_info;
+    if (m == "os" || m == "code" || m == "erl_ddll" || m == "net_kernel" || m == "auth")
+        return kernel_error_info;
+    return stdlib_error_info;
 }
 
 void Vm::add_path_front(std::string dir) { m_path.insert(m_path.begin(), std::move(dir)); }

@@ -58,9 +58,12 @@ public:
     const void* const* handlers = nullptr;
     Instr handler(unsigned op) const { return reinterpret_cast<Instr>(handlers[op]); }
 
-    // The static #{module => erl_erts_errors} error_info map of BIF errors.
+    // The static #{module => erl_*_errors} error_info maps of BIF errors, and which one a
+    // BIF of `module` carries (by the OTP application the module belongs to).
     Term erts_error_info = Term::nil();
+    Term kernel_error_info = Term::nil();
     Term stdlib_error_info = Term::nil();
+    Term error_info_for(Term module) const;
 
 private:
     void install_bifs();
