@@ -429,14 +429,19 @@ L_gc_bif2:
 L_gc_bif3:
     GC_BIF_BODY(3, 7)
 
+    // Small-integer fast paths on tagged words (value << 4 | 0xF): a 64-bit overflow is
+    // exactly a result outside the 60-bit small range. Each yields true on overflow.
+#define FAST_add(a, b, v) __builtin_add_overflow(int64_t(a.raw), int64_t(b.raw & ~Word(0xF)), &v)
+#define FAST_sub(a, b, v) __builtin_sub_overflow(int64_t(a.raw), int64_t(b.raw & ~Word(0xF)), &v)
+#define FAST_mul(a, b, v)                                                                          \
+    (__builtin_mul_overflow(int64_t(a.raw & ~Word(0xF)), b.small_value(), &v) || ((v |= 0xF), false))
 #define ARITH_BODY(BUILTIN, OP, SLOW)                                                                       \
     {                                                                                              \
         Term a = OPS(3), b = OPS(4);                                                               \
-        if (a.is_small() && b.is_small()) {                                                        \
+        if ((a.raw & b.raw & 0xF) == 0xF) { /* both small: work on the tagged words */             \
             int64_t v;                                                                             \
-            if (!__builtin_##BUILTIN##_overflow(a.small_value(), b.small_value(), &v) &&                \
-                Term::fits_small(v)) {                                                             \
-                DST(5) = Term::small(v);                                                           \
+            if (!FAST_##BUILTIN(a, b, v)) {                                                        \
+                DST(5) = Term::from_raw(Word(v));                                                  \
                 NEXT(5);                                                                           \
             }                                                                                      \
         }                                                                                          \
@@ -678,6 +683,18 @@ L_select_val_imm: {
     for (size_t i = 0; i + 1 < n; i += 2) {
         if (list[i] == v) {
             I = reinterpret_cast<const Instr*>(list[i + 1]);
+            DISPATCH();
+        }
+    }
+    I = LABEL(2);
+    DISPATCH();
+}
+L_jump_on_val: {
+    Term v = OPS(1);
+    if (v.is_small()) {
+        uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));
+        if (idx < I[4]) {
+            I = reinterpret_cast<const Instr*>(I[5 + idx]);
             DISPATCH();
         }
     }

@@ -1,6 +1,7 @@
 // Generic instructions -> joist's threaded code (see code/instr.def for the operand kinds).
 #include "loader/emit.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -395,6 +396,39 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         return emit_operand('d', a[1]);
     }
     if (name == "select_val" && a[2].kind == K::List) {
+        // Dense small integers: a jump table indexed by value - lowest.
+        const auto& pairs = a[2].list;
+        bool all_small = !pairs.empty() && pairs.size() % 2 == 0;
+        int64_t lo = INT64_MAX, hi = INT64_MIN;
+        for (size_t i = 0; all_small && i < pairs.size(); i += 2) {
+            const Operand& v = pairs[i];
+            all_small = (v.kind == K::Integer || v.kind == K::Unsigned) &&
+                        Term::fits_small(v.value) && pairs[i + 1].kind == K::Label;
+            if (all_small) {
+                lo = std::min(lo, v.value);
+                hi = std::max(hi, v.value);
+            }
+        }
+        size_t count = pairs.size() / 2;
+        if (all_small && hi - lo < int64_t(2 * count + 8) && a[1].kind == K::Label &&
+            a[1].value > 0) {
+            emit_op(Op::jump_on_val);
+            TRY_VOID(emit_operand('s', a[0]));
+            TRY_VOID(emit_operand('f', a[1]));
+            m_code.push_back(Instr(lo));
+            size_t range = size_t(hi - lo + 1);
+            m_code.push_back(range);
+            size_t first_fixup = m_label_fixups.size();  // one per slot, in slot order
+            for (size_t i = 0; i < range; ++i) TRY_VOID(emit_operand('f', a[1]));
+            for (size_t i = 0; i < pairs.size(); i += 2) {
+                if (pairs[i + 1].value <= 0 || uint64_t(pairs[i + 1].value) >= m_label_offsets.size())
+                    return fail("label out of range");
+                // The slot's fixup goes to the case's label instead of the fail label.
+                m_label_fixups[first_fixup + size_t(pairs[i].value - lo)].second =
+                    uint32_t(pairs[i + 1].value);
+            }
+            return {};
+        }
         bool all_immediate = true;
         for (const Operand& e : a[2].list)
             if (e.kind != K::Label && e.kind != K::Atom && e.kind != K::Nil &&

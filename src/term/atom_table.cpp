@@ -1,11 +1,16 @@
 // The global atom table (see atom_table.h).
 #include "term/atom_table.h"
 
+#include <cstdlib>
+
 #include "base/assert.h"
 
 namespace joist {
 
-AtomTable::AtomTable() : m_names(new const std::string*[kMaxAtoms]()) {
+// The index array is calloc'd: untouched pages cost nothing until atoms reach them.
+AtomTable::AtomTable()
+    : m_names(static_cast<const std::string**>(std::calloc(kMaxAtoms, sizeof(std::string*)))) {
+    JOIST_VERIFY(m_names);
     static const char* const kPreloaded[] = {
 #define ATOM(id, text) text,
 #include "term/atoms.def"
@@ -23,7 +28,7 @@ Term AtomTable::intern(std::string_view text) {
     uint32_t n = m_count.load(std::memory_order_relaxed);
     if (n >= kMaxAtoms) return Term::none();
     auto* s = new std::string(text);  // owned by the table for the life of the process
-    m_names[n] = s;
+    m_names.get()[n] = s;
     m_index.emplace(std::string_view(*s), n);
     m_count.store(n + 1, std::memory_order_release);  // publishes m_names[n]
     return Term::atom(n);

@@ -36,14 +36,17 @@ public:
     Term intern(std::string_view text);
     // Existing atom or nullopt.
     std::optional<Term> find(std::string_view text) const;
-    std::string_view name(Term atom) const { return *m_names[atom.atom_index()]; }
-    std::string_view name(uint32_t index) const { return *m_names[index]; }
+    std::string_view name(Term atom) const { return *m_names.get()[atom.atom_index()]; }
+    std::string_view name(uint32_t index) const { return *m_names.get()[index]; }
     uint32_t size() const { return m_count.load(std::memory_order_acquire); }
 
     static AtomTable& global();
 
 private:
-    std::unique_ptr<const std::string*[]> m_names;  // index -> text; entries never change once set
+    struct FreeDeleter {
+        void operator()(const std::string** p) const { std::free(p); }
+    };
+    std::unique_ptr<const std::string*, FreeDeleter> m_names;  // index -> text; set once each
     std::atomic<uint32_t> m_count{0};
     mutable std::mutex m_mutex;
     std::unordered_map<std::string_view, uint32_t> m_index;  // guarded by m_mutex
