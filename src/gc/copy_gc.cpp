@@ -223,6 +223,7 @@ void collect(Heap& heap, std::span<const RootSpan> roots, size_t need) {
     copier.evacuate_span(heap.stop, stack);
     copier.scan_from(block);
     const size_t live = size_t(copier.top() - block);
+    heap.off_heap.sweep_after_copy();  // from-space is still readable: dead RefcBins drop out
 
     const size_t size = choose_size(live + stack + need, old_size, heap.min_heap_size);
     if (size != cap) {
@@ -234,6 +235,7 @@ void collect(Heap& heap, std::span<const RootSpan> roots, size_t need) {
             rel.fix_heap(block, block + live);
             for (const RootSpan& r : roots) rel.fix_span(r.terms, r.count);
             rel.fix_span(heap.stop, stack);
+            heap.off_heap.relocate(rel.lo, rel.hi, rel.delta);
         }
     }
     Term* new_end = block + size;

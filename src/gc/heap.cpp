@@ -26,11 +26,13 @@ Term* alloc_block(size_t words) {
 } // namespace
 
 Heap::~Heap() {
+    off_heap.release_all();
     free_fragments();
     std::free(start);
 }
 
 void Heap::init(size_t words) {
+    off_heap.release_all();
     free_fragments();
     std::free(start);
     start = alloc_block(words);
@@ -58,6 +60,28 @@ Term* Heap::alloc_fragment(size_t words) {
     f->used += words;
     fragment_words += words;
     return p;
+}
+
+Fragment* Heap::new_fragment(size_t words) {
+    void* mem = std::malloc(offsetof(Fragment, data) + (words ? words : 1) * sizeof(Term));
+    if (!mem) out_of_memory(words);
+    Fragment* f = static_cast<Fragment*>(mem);
+    f->next = nullptr;
+    f->size = words;
+    f->used = words;
+    return f;
+}
+
+// Attached behind the newest fragment, so bump allocation keeps using that one.
+void Heap::attach_fragment(Fragment* f) {
+    if (fragments) {
+        f->next = fragments->next;
+        fragments->next = f;
+    } else {
+        f->next = nullptr;
+        fragments = f;
+    }
+    fragment_words += f->used;
 }
 
 bool Heap::contains(const Term* p) const {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "gc/off_heap.h"
 #include "term/term.h"
 
 namespace joist::gc {
@@ -26,6 +27,7 @@ struct Heap {
     size_t fragment_words = 0;  // words in all fragments (drives the next collection)
     uint64_t gc_count = 0;
     size_t min_heap_size = 233;  // words, erl's default
+    OffHeap off_heap;  // RefcBins in the heap and its fragments (released when they die)
 
     Heap() = default;
     Heap(const Heap&) = delete;
@@ -50,6 +52,10 @@ struct Heap {
         return alloc_fragment(words);
     }
     Term* alloc_fragment(size_t words);
+    // A detached fragment of exactly `words` words (a message built by its sender), and
+    // handing one to this heap: the next collection absorbs it like any other fragment.
+    static Fragment* new_fragment(size_t words);
+    void attach_fragment(Fragment* f);
     // True if `p` lies in the heap proper or a fragment (i.e. is collectable, not a literal).
     bool contains(const Term* p) const;
     void free_fragments();

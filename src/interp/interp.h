@@ -23,10 +23,17 @@ struct Context {
 };
 
 enum class RunResult {
-    Done,   // the called function returned; its value is in x[0]
+    Done,   // the -s function returned to the boot code; its value is in x[0]
     Error,  // an uncaught exception: class/reason/trace in the process
     Halt,   // erlang:halt/0,1: the status is in the process's exc_reason
+    Yield,  // out of reductions: resume at p.pc with p.saved_x
+    Wait,   // in a receive with nothing to take: resume at p.pc when a message (or timeout) comes
+    Exit,   // the process's first function returned, or it exits: reason in exc_reason
 };
+
+// Runs `p` from p.pc (with p.saved_x as its x registers) until it stops; `budget` is its
+// reduction slice.
+RunResult run(Vm& vm, Process& p, Context& ctx, int64_t budget);
 
 // The label table: handler address of each Op (see code/instr.def).
 const void* const* handler_table();

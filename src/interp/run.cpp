@@ -1,6 +1,7 @@
 // The dispatch loop: direct-threaded (each instruction word holds its handler's address),
 // hot state in locals: I (instruction pointer), E (stack top), x (registers).
 // Control flow is inline here; term work goes to term/, bif/ and gc/.
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "code/instr.h"
 #include "gc/build.h"
 #include "gc/copy_gc.h"
+#include "process/process_table.h"
 #include "interp/interp.h"
 #include "loader/beam_file.h"
 #include "term/atom_table.h"
@@ -19,6 +21,12 @@
 namespace joist::interp {
 
 namespace {
+
+uint64_t monotonic_now_ns() {
+    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::steady_clock::now().time_since_epoch())
+                        .count());
+}
 
 const void* const* g_handlers = nullptr;
 
@@ -70,18 +78,20 @@ void trace_instruction(Vm& vm, const Instr* I, const Term* E) {
 
 } // namespace
 
+RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget);
+
 const void* const* handler_table() {
     if (!g_handlers) {
         Context* none = nullptr;
         Vm* vm = nullptr;
         Process* p = nullptr;
-        extern RunResult execute(Vm*, Process*, Context*, const Instr*);
-        execute(vm, p, none, nullptr);
+        run_impl(vm, p, none, 0);
     }
     return g_handlers;
 }
 
-RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
+// With a null vm: only publish the label table (handler_table()).
+RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     static const void* const labels[] = {
 #define INSTR(name, kinds) &&L_##name,
 #include "code/instr.def"
@@ -91,13 +101,15 @@ RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
         g_handlers = labels;
         return RunResult::Done;
     }
-    // Hoist these into local variables: they are the interpreter's registers.
     Vm& vm = *vmp;
     Process& p = *pp;
-    Term* x = ctx->x;
-    double* fr = ctx->fr;
-    const Instr* I = start;
+    // Hoist these into local variables: they are the interpreter's registers.
+    Term* x = ctxp->x;
+    double* fr = ctxp->fr;
+    const Instr* I = p.pc;
     Term* E = p.heap.stop;
+    for (size_t i = 0; i < p.saved_x.size(); ++i) x[i] = p.saved_x[i];
+    p.saved_x.clear();
     uint64_t reds = 0;  // reductions of this run, added to the process's count on leaving
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
@@ -123,6 +135,17 @@ RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
 #define OPS(n) SRC(I[n])
 #define DST(n) (*((I[n] & 4) ? &E[I[n] >> 3] : &x[I[n] >> 3]))
 #define LABEL(n) reinterpret_cast<const Instr*>(I[n])
+    // Out of reductions at a call: stop before it, keeping its `arity` argument registers.
+#define YIELD_IF_DONE(arity)                                                                       \
+    do {                                                                                           \
+        if (reds >= budget) [[unlikely]] {                                                         \
+            p.pc = I;                                                                              \
+            p.saved_x.assign(x, x + (arity));                                                      \
+            SYNC_E();                                                                              \
+            p.reductions += reds;                                                                  \
+            return RunResult::Yield;                                                               \
+        }                                                                                          \
+    } while (0)
     // The heap's view of the stack top: set before anything that allocates or collects.
 #define SYNC_E() (p.heap.stop = E)
     // Words the last test_heap/allocate_heap reserved: a plain bump.
@@ -146,14 +169,16 @@ RunResult execute(Vm* vmp, Process* pp, Context* ctx, const Instr* start) {
     } while (0)
 
     auto collect = [](Process& p, Term* x, unsigned live, size_t need) {
-        gc::RootSpan roots[] = {
+        std::vector<gc::RootSpan> roots = {
             {x, live},
             {&p.dictionary, 1},
             {&p.exc_reason, 1},
             {&p.exc_trace, 1},
             {&p.exc_args, 1},
             {&p.group_leader, 1},
+            {&p.initial_call, 1},
         };
+        for (Message* m = p.mq_first; m; m = m->next) roots.push_back({&m->term, 1});
         gc::collect(p.heap, roots, need);
     };
 
@@ -172,32 +197,38 @@ L_func_info: {
     goto handle_error;
 }
 L_call:
+    YIELD_IF_DONE(I[2]);
     ++reds;
-    PUSH_CP(I + 2);
+    PUSH_CP(I + 3);
     I = LABEL(1);
     DISPATCH();
 L_call_last:
+    YIELD_IF_DONE(I[3]);
     ++reds;
     E += I[2];
     I = LABEL(1);
     DISPATCH();
 L_call_only:
+    YIELD_IF_DONE(I[2]);
     ++reds;
     I = LABEL(1);
     DISPATCH();
 L_call_ext:
+    YIELD_IF_DONE(I[2]);
     ++reds;
     call_pc = I;
-    PUSH_CP(I + 2);
+    PUSH_CP(I + 3);
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_last:
+    YIELD_IF_DONE(I[3]);
     ++reds;
     call_pc = I;
     E += I[2];
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
     DISPATCH();
 L_call_ext_only:
+    YIELD_IF_DONE(I[2]);
     ++reds;
     call_pc = I;
     I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
@@ -226,7 +257,7 @@ L_call_bif: {
         }
         error_pc = call_pc;
         // A non-tail call pushed a return address into the same caller: show it once.
-        if (call_pc && E->raw == reinterpret_cast<Word>(call_pc + 2)) {
+        if (call_pc && E->raw == reinterpret_cast<Word>(call_pc + 3)) {
             p.heap.stop = ++E;
         }
         goto handle_error;
@@ -787,6 +818,7 @@ L_badrecord:
 
     // ---- funs and apply ----
 L_call_fun: {
+    YIELD_IF_DONE(I[1] + 1);
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
@@ -820,6 +852,7 @@ call_fun_badarity: {
 }
 }
 L_call_fun2: {
+    YIELD_IF_DONE(I[2]);
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[2]);
@@ -867,6 +900,7 @@ L_make_fun: {
     NEXT(3 + n);
 }
 L_apply: {
+    YIELD_IF_DONE(I[1] + 2);
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
@@ -882,6 +916,7 @@ L_apply: {
     DISPATCH();
 }
 L_apply_last: {
+    YIELD_IF_DONE(I[1] + 2);
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[1]);
@@ -955,6 +990,99 @@ L_fnegate:
 L_fcheckerror:
     NEXT(1);
 
+    // ---- messages ----
+L_send: {
+    SYNC_E();
+    Term dest = x[0];
+    Process* to = nullptr;
+    if (dest.is_local_pid()) {
+        to = vm.processes.find(dest);
+    } else {
+        Term name = dest;
+        if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
+            name = dest.tuple_elem(0);
+        auto n = name.is_atom() ? vm.processes.whereis(name) : std::nullopt;
+        if (!n) {
+            Term args[2] = {x[0], x[1]};
+            x[kMaxXRegs] = args[0];
+            x[kMaxXRegs + 1] = args[1];
+            p.raise(am::error, am::badarg);
+            top_frame = Term::from_raw(reinterpret_cast<Word>(vm.export_entry(
+                am::erlang, atoms().intern("!"), 2)));
+            error_pc = I;
+            goto bif_error;
+        }
+        to = vm.processes.find(*n);
+    }
+    if (to) send_message(*to, x[1]);
+    x[0] = x[1];
+    ++reds;
+    NEXT(0);
+}
+L_loop_rec:
+    if (!*p.mq_save) p.take_inbox();
+    if (!*p.mq_save) {
+        I = LABEL(1);
+        DISPATCH();
+    }
+    DST(2) = (*p.mq_save)->term;
+    NEXT(2);
+L_loop_rec_end:
+    p.mq_save = &(*p.mq_save)->next;
+    ++reds;
+    I = LABEL(1);
+    DISPATCH();
+L_remove_message:
+    p.remove_saved_message();
+    p.timer_deadline = 0;
+    NEXT(0);
+L_wait:
+    p.pc = LABEL(1);
+    SYNC_E();
+    p.reductions += reds;
+    return RunResult::Wait;
+L_wait_timeout: {
+    Term t = OPS(2);
+    if (t == am::infinity) {
+        p.pc = LABEL(1);
+        SYNC_E();
+        p.reductions += reds;
+        return RunResult::Wait;
+    }
+    if (!t.is_integer() || (t.is_small() && t.small_value() < 0) ||
+        (!t.is_small() && t.box_header().header_subtag() == Subtag::NegBig))
+        ERROR_HERE(atoms().intern("timeout_value"));
+    if (t.is_small() && t.small_value() == 0) NEXT(2);  // nothing matched: time out now
+    if (p.timer_deadline == 0) {
+        int64_t ms = t.is_small() ? t.small_value() : INT64_MAX / 2000000;
+        p.timer_deadline = monotonic_now_ns() + uint64_t(ms) * 1000000;
+    }
+    p.timeout_pc = I + 3;
+    p.pc = LABEL(1);
+    SYNC_E();
+    p.reductions += reds;
+    return RunResult::Wait;
+}
+L_timeout:
+    p.mq_save = &p.mq_first;
+    p.timer_deadline = 0;
+    NEXT(0);
+L_recv_marker_reserve:
+    DST(1) = Term::small(0);  // markers only speed receives up: joist scans from the oldest
+    NEXT(1);
+L_recv_marker_bind:
+    NEXT(2);
+L_recv_marker_clear:
+    NEXT(1);
+L_recv_marker_use:
+    NEXT(1);
+L_process_exit:
+    SYNC_E();
+    p.exc_class = am::exit;
+    p.exc_reason = am::normal;
+    p.reductions += reds;
+    return RunResult::Exit;
+
     // ---- instruction families in files of their own ----
 #include "interp/ops_map.inc"
 #include "interp/ops_bs.inc"
@@ -1023,14 +1151,19 @@ rethrow: {
 #undef NEXT
 }
 
+RunResult run(Vm& vm, Process& p, Context& ctx, int64_t budget) {
+    return run_impl(&vm, &p, &ctx, budget);
+}
+
 RunResult call(Vm& vm, Process& p, Context& ctx, Export* ep, Term args) {
     unsigned n = 0;
     if (list_to_args(args, ctx.x, n).is_none()) return RunResult::Error;
     Term*& E = p.heap.stop;
     *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_outer_address()));
     *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_return_address()));
-    const Instr* entry = ep->address.load(std::memory_order_acquire);
-    RunResult r = execute(&vm, &p, &ctx, entry);
+    p.pc = ep->address.load(std::memory_order_acquire);
+    p.saved_x.assign(ctx.x, ctx.x + n);
+    RunResult r = run(vm, p, ctx, INT64_MAX);
     p.heap.stop = p.heap.end;  // drop the boot frames
     return r;
 }

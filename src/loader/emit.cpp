@@ -332,14 +332,12 @@ Result<void> Emitter::emit_one(const GenOp& g) {
     if (name == "int_code_end" || name == "fclearerror" || name == "fcheckerror" ||
         name == "nif_start" || name == "on_load" || name == "recv_mark" || name == "recv_set")
         return {};
-    if (name == "call") return emit_generic(Op::call, A({1}));
-    if (name == "call_last") return emit_generic(Op::call_last, A({1, 2}));
-    if (name == "call_only") return emit_generic(Op::call_only, A({1}));
-    if (name == "call_ext" || name == "call_ext_last" || name == "call_ext_only") {
-        Op op = name == "call_ext" ? Op::call_ext
-                : name == "call_ext_last" ? Op::call_ext_last : Op::call_ext_only;
-        return op == Op::call_ext_last ? emit_generic(op, A({1, 2})) : emit_generic(op, A({1}));
-    }
+    if (name == "call") return emit_generic(Op::call, A({1, 0}));
+    if (name == "call_last") return emit_generic(Op::call_last, A({1, 2, 0}));
+    if (name == "call_only") return emit_generic(Op::call_only, A({1, 0}));
+    if (name == "call_ext") return emit_generic(Op::call_ext, A({1, 0}));
+    if (name == "call_ext_last") return emit_generic(Op::call_ext_last, A({1, 2, 0}));
+    if (name == "call_ext_only") return emit_generic(Op::call_ext_only, A({1, 0}));
     if (name == "bif0" || name == "bif1" || name == "bif2" || name == "gc_bif1" ||
         name == "gc_bif2" || name == "gc_bif3") {
         bool gc = name[0] == 'g';

@@ -1,16 +1,34 @@
-// A process: its heap and stack, its exception state, its dictionary. Builtins and the
-// interpreter raise Erlang exceptions by recording class and reason here and returning
-// Term::none() (THE_NON_VALUE).
+// A process: its heap and stack, its exception state, its dictionary, its mailbox, links and
+// monitors, and where it stopped. Builtins and the interpreter raise Erlang exceptions by
+// recording class and reason here and returning Term::none() (THE_NON_VALUE).
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "gc/heap.h"
+#include "process/message.h"
 #include "term/atom_table.h"
 #include "term/term.h"
 
 namespace joist {
 
 class Vm;
+using Instr = uint64_t;
+
+enum class ProcStatus : uint8_t {
+    Runnable,  // in a run queue or about to be
+    Running,
+    Waiting,   // in receive, waiting for a message or a timeout
+    Exited,
+};
+
+struct Monitor {
+    Term ref;            // the monitor reference (a term on the watcher's heap: see links)
+    uint64_t ref_id;     // the reference's number (refs are compared by it)
+    uint64_t watcher;    // pid number of the process that gets the 'DOWN'
+    uint64_t target;     // pid number watched
+    Term target_name;    // the registered name monitored, or none()
+};
 
 struct Process {
     gc::Heap heap;
@@ -28,6 +46,62 @@ struct Process {
     Term dictionary = Term::nil();  // process dictionary: a list of {Key, Value}
     Term group_leader = Term::nil();
     uint64_t reductions = 0;
+
+    // --- scheduling: where the process stopped and what it needs to resume ---
+    ProcStatus status = ProcStatus::Runnable;
+    bool in_run_queue = false;
+    const Instr* pc = nullptr;        // next instruction to run
+    std::vector<Term> saved_x;        // live x registers while not running
+    Term initial_call = Term::nil();  // {M, F, A}
+
+    // --- mailbox: messages taken from the in-queue, oldest first; `save` is where the
+    // current receive continues (loop_rec_end advances it, remove_message resets it) ---
+    Inbox inbox;
+    Message* mq_first = nullptr;
+    Message** mq_last = &mq_first;
+    Message** mq_save = &mq_first;
+    size_t mq_len = 0;
+    uint64_t timer_deadline = 0;      // monotonic ns; 0: no receive timer
+    const Instr* timeout_pc = nullptr;  // the receive's `timeout` instruction
+
+    // --- failure: links, monitors, exit ---
+    bool trap_exit = false;
+    std::vector<uint64_t> links;      // pid numbers
+    Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
+    Term registered_name = Term::none();
+
+    // Takes the in-queue's messages into the private queue (their fragments join the heap).
+    void take_inbox() {
+        for (Message* m = inbox.take_all(); m;) {
+            Message* next = m->next;
+            m->next = nullptr;
+            if (m->fragment) {
+                heap.attach_fragment(m->fragment);
+                m->fragment = nullptr;
+            }
+            *mq_last = m;
+            mq_last = &m->next;
+            ++mq_len;
+            m = next;
+        }
+    }
+    // Unlinks and frees the message at mq_save; the receive starts over from the oldest.
+    void remove_saved_message() {
+        Message* m = *mq_save;
+        *mq_save = m->next;
+        if (mq_last == &m->next) mq_last = mq_save;
+        --mq_len;
+        delete m;
+        mq_save = &mq_first;
+    }
+    ~Process() {
+        take_inbox();
+        for (Message* m = mq_first; m;) {
+            Message* next = m->next;
+            delete m;
+            m = next;
+        }
+    }
 
     Term pid() const { return Term::pid(number); }
 

@@ -1,8 +1,10 @@
 // Binaries and bitstrings: how to make them and how to read them, whatever their layout.
-//   HeapBin  [hdr(HeapBin, 1 + ceil(n/8)), n (raw byte count), bytes...]   n <= 64
-//   RefcBin  off-heap bytes shared by reference count (layout: term/binary.cpp owns it)
+//   HeapBin  [hdr(HeapBin, 1 + ceil(n/8)), n (raw byte count), bytes...]   n <= 64 (literals
+//            decoded from a module may be larger)
+//   RefcBin  [hdr(RefcBin, 2), n (raw byte count), raw gc::BinBlock*]: off-heap bytes shared
+//            by reference count; each heap lists its RefcBins (gc/off_heap.h)
 //   SubBin   a bit range of a HeapBin or RefcBin (layout in term.h)
-//   MatchCtx a match context over a binary (bit syntax matching; layout in binary.cpp)
+//   MatchCtx a match context over a binary (bit syntax matching; layout in term.h)
 // Builtins and instructions use only this API, so the layouts can change in one place.
 #pragma once
 #include <cstddef>
@@ -35,5 +37,67 @@ Term make_binary_from(gc::Heap& h, std::string_view bytes);
 // A bitstring of `bits` bits copied from `view` (sub-binary or fresh copy, the
 // implementation's choice).
 Term make_bitstring(gc::Heap& h, const BitView& view);
+
+// ---- Beyond the basic API: what the bit-syntax instructions build on. ----
+
+constexpr size_t kSubBinWords = 5;    // [hdr, bit size, bit offset, flags, orig]
+constexpr size_t kMatchCtxWords = 5;  // [hdr, end, position, orig, 0] (term.h)
+
+// Heap words make_binary needs for `bytes` bytes (whichever representation it picks).
+size_t binary_words(size_t bytes);
+// Heap words for a bitstring of `bits` bits built by make_bits.
+inline size_t bits_words(uint64_t bits) {
+    return binary_words(size_t((bits + 7) / 8)) + (bits % 8 ? kSubBinWords : 0);
+}
+// A zeroed bitstring of `bits` bits (a binary, plus a SubBin over it if bits % 8 != 0).
+Term make_bits(gc::Heap& h, uint64_t bits, uint8_t*& data);
+// The bytes of a HeapBin or RefcBin (the `orig` of a SubBin or match context).
+const uint8_t* orig_bytes(Term orig);
+// A SubBin of `bit_size` bits at `bit_offset` of `orig` (a HeapBin or RefcBin).
+Term make_sub_binary(gc::Heap& h, Term orig, uint64_t bit_offset, uint64_t bit_size);
+
+// Bit-level copy and access (bits numbered from each byte's most significant bit). Writes OR
+// into the destination, which must be zero where written.
+void copy_bits(const uint8_t* src, uint64_t src_off, uint8_t* dst, uint64_t dst_off,
+               uint64_t bits);
+void put_bits(uint8_t* dst, uint64_t off, uint64_t value, unsigned bits);  // bits <= 64
+uint64_t get_bits(const uint8_t* src, uint64_t off, unsigned bits);       // bits <= 64
+
+// Match contexts (term.h layout). `bin` must be a bitstring.
+Term make_match_ctx(gc::Heap& h, Term bin);
+inline uint64_t mc_end(Term ctx) { return uint64_t(ctx.boxed_ptr()[1].small_value()); }
+inline uint64_t mc_pos(Term ctx) { return uint64_t(ctx.boxed_ptr()[2].small_value()); }
+inline Term mc_orig(Term ctx) { return ctx.boxed_ptr()[3]; }
+inline void mc_set_pos(Term ctx, uint64_t pos) { ctx.boxed_ptr()[2] = Term::small(int64_t(pos)); }
+
+// Integer segments. Flags as in the beam file: kBsLittle, kBsSigned, kBsNative.
+constexpr unsigned kBsAligned = 1, kBsLittle = 2, kBsSigned = 4, kBsExact = 8, kBsNative = 16;
+inline bool bs_little(unsigned flags) {
+    if (flags & kBsNative) return std::endian::native == std::endian::little;
+    return flags & kBsLittle;
+}
+// Writes the low `bits` bits of integer `v` (two's complement) at bit `off` of `dst`.
+void put_integer(uint8_t* dst, uint64_t off, Term v, uint64_t bits, bool little);
+// Heap words get_integer may need for a `bits`-bit integer.
+inline size_t integer_words(uint64_t bits) { return bits < 60 ? 0 : 2 + (bits + 63) / 64; }
+Term get_integer(gc::Heap& h, const uint8_t* src, uint64_t off, uint64_t bits, bool little,
+                 bool is_signed);
+// Floats of 16, 32 or 64 bits. put: false if `bits` is not one of those.
+bool put_float(uint8_t* dst, uint64_t off, double d, unsigned bits, bool little);
+// false if `bits` is wrong or the bits are not a finite float.
+bool get_float(const uint8_t* src, uint64_t off, unsigned bits, bool little, double& out);
+
+// Unicode: encoded size in bytes (0 if `cp` is not a valid code point).
+unsigned utf8_size(int64_t cp);
+unsigned utf16_size(int64_t cp);
+inline bool valid_code_point(int64_t cp) {
+    return cp >= 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+void put_utf8(uint8_t* dst, uint64_t off, uint32_t cp);
+void put_utf16(uint8_t* dst, uint64_t off, uint32_t cp, bool little);
+// Decode at bit `off` with `avail` bits left: the code point and its size in bits, or -1.
+int64_t get_utf8(const uint8_t* src, uint64_t off, uint64_t avail, unsigned& bits);
+int64_t get_utf16(const uint8_t* src, uint64_t off, uint64_t avail, bool little, unsigned& bits);
+int64_t get_utf32(const uint8_t* src, uint64_t off, uint64_t avail, bool little);
 
 } // namespace joist

@@ -83,13 +83,15 @@ void Vm::make_boot_module() {
     m_boot = std::make_unique<Module>();
     Module& m = *m_boot;
     m.name = am::init;
-    m.code_size = 4;
+    m.code_size = 6;
     m.code = std::make_unique<Instr[]>(m.code_size);
     // A return address points after its call, so each function's lies one word past its start.
     m.code[0] = handler(unsigned(Op::nop));          // do_boot/3 starts here
     m.code[1] = handler(unsigned(Op::boot_return));  // return address into do_boot
     m.code[2] = handler(unsigned(Op::nop));          // start_em/1 starts here
     m.code[3] = handler(unsigned(Op::boot_return));  // return address into start_em
+    m.code[4] = handler(unsigned(Op::nop));          // proc_lib-like bottom frame of spawns
+    m.code[5] = handler(unsigned(Op::process_exit));
     m.functions.push_back({0, atoms().intern("do_boot"), 3});
     m.functions.push_back({2, atoms().intern("start_em"), 1});
 }

@@ -11,6 +11,7 @@
 
 #include "base/result.h"
 #include "code/module.h"
+#include "process/process_table.h"
 
 namespace joist {
 
@@ -53,6 +54,11 @@ public:
     // --- boot code: the frames a -s call runs on (init:start_em/1 under init:do_boot/3) ---
     Instr* boot_return_address() const { return m_boot->code.get() + 3; }
     Instr* boot_outer_address() const { return m_boot->code.get() + 1; }
+
+    ProcessTable processes;
+
+    // Where a spawned process's first function returns to (it then exits normally).
+    Instr* process_exit_address() const { return m_boot->code.get() + 5; }
 
     // Interpreter label table (handler addresses by Op), published by the interpreter.
     const void* const* handlers = nullptr;

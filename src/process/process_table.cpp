@@ -1,0 +1,137 @@
+// The process table, the registry, and messages/exit signals between processes.
+#include "process/process_table.h"
+
+#include <algorithm>
+
+#include "gc/build.h"
+#include "gc/copy_term.h"
+#include "vm/vm.h"
+
+namespace joist {
+
+Process* ProcessTable::create(Vm& vm, size_t min_heap_words) {
+    std::lock_guard lock(m_mutex);
+    if (m_procs.size() >= limit) return nullptr;
+    auto p = std::make_unique<Process>();
+    p->vm = &vm;
+    p->number = m_next++;
+    p->heap.min_heap_size = min_heap_words;
+    p->heap.init(min_heap_words);
+    Process* raw = p.get();
+    m_procs.emplace(raw->number, std::move(p));
+    return raw;
+}
+
+Process* ProcessTable::find(uint64_t number) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_procs.find(number);
+    if (it == m_procs.end() || it->second->status == ProcStatus::Exited) return nullptr;
+    return it->second.get();
+}
+
+void ProcessTable::destroy(uint64_t number) {
+    std::unique_ptr<Process> dead;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_procs.find(number);
+        if (it == m_procs.end()) return;
+        dead = std::move(it->second);
+        m_procs.erase(it);
+    }
+}
+
+size_t ProcessTable::count() const {
+    std::lock_guard lock(m_mutex);
+    return m_procs.size();
+}
+
+std::vector<uint64_t> ProcessTable::numbers() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<uint64_t> r;
+    for (const auto& [n, p] : m_procs)
+        if (p->status != ProcStatus::Exited) r.push_back(n);
+    std::sort(r.begin(), r.end());
+    return r;
+}
+
+bool ProcessTable::register_name(Term name, Process& p) {
+    std::lock_guard lock(m_mutex);
+    if (m_names.count(name.atom_index()) || p.registered_name.is_value()) return false;
+    m_names.emplace(name.atom_index(), p.number);
+    p.registered_name = name;
+    return true;
+}
+
+bool ProcessTable::unregister_name(Term name) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_names.find(name.atom_index());
+    if (it == m_names.end()) return false;
+    if (auto pit = m_procs.find(it->second); pit != m_procs.end())
+        pit->second->registered_name = Term::none();
+    m_names.erase(it);
+    return true;
+}
+
+std::optional<uint64_t> ProcessTable::whereis(Term name) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_names.find(name.atom_index());
+    if (it == m_names.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<Term> ProcessTable::registered() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<Term> r;
+    for (const auto& [a, n] : m_names) r.push_back(Term::atom(a));
+    return r;
+}
+
+void send_message(Process& to, Term msg) {
+    if (to.status == ProcStatus::Exited) return;
+    auto* m = new Message();
+    size_t words = gc::term_size(msg);
+    if (words == 0) {
+        m->term = msg;
+    } else {
+        m->fragment = gc::Heap::new_fragment(words);
+        Term* hp = m->fragment->data;
+        m->term = gc::copy_term(msg, hp);
+    }
+    to.inbox.push(m);
+    if (to.status == ProcStatus::Waiting && to.vm->processes.waker)
+        to.vm->processes.waker->wake(to);
+}
+
+void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
+    if (to.status == ProcStatus::Exited) return;
+    if (reason == am::kill && !from_link) {
+        to.pending_exit = am::killed;
+    } else if (to.trap_exit) {
+        gc::Heap tmp;
+        tmp.init(8);
+        send_message(to, gc::make_tuple_of(tmp, am::EXIT, from, reason));
+        return;
+    } else if (reason == am::normal) {
+        return;
+    } else {
+        to.pending_exit = reason;
+    }
+    if (to.status == ProcStatus::Waiting && to.vm->processes.waker)
+        to.vm->processes.waker->wake(to);
+}
+
+void process_exited(Vm& vm, Process& p, Term reason) {
+    p.status = ProcStatus::Exited;
+    if (p.registered_name.is_value()) vm.processes.unregister_name(p.registered_name);
+    std::vector<uint64_t> links;
+    links.swap(p.links);
+    for (uint64_t n : links) {
+        Process* other = vm.processes.find(n);
+        if (!other) continue;
+        auto& ol = other->links;
+        ol.erase(std::remove(ol.begin(), ol.end(), p.number), ol.end());
+        send_exit_signal(*other, p.pid(), reason, true);
+    }
+}
+
+} // namespace joist
