@@ -41,6 +41,13 @@ namespace {
 
 Term atom(std::string_view text) { return atoms().intern(text); }
 
+// A binary's bytes in place when byte-aligned, else copied into `copy`.
+std::string_view subject_bytes(const BitView& v, std::string& copy) {
+    if (v.bit_offset == 0) return {reinterpret_cast<const char*>(v.bytes), v.byte_size()};
+    copy = view_bytes(v);
+    return copy;
+}
+
 // A non-empty list of non-empty binaries, a single non-empty binary, or a compiled pattern.
 bool get_patterns(Term t, std::vector<std::string>& out) {
     if (t.is_tuple() && t.tuple_arity() == 2 &&
@@ -96,7 +103,7 @@ bool get_options(Term list, uint64_t size, bool split, Options& o) {
             return false;
         }
     }
-    return list.is_nil();
+    return true;  // erl ignores an improper tail
 }
 
 // The leftmost match in subject[from, to), longest among those starting there.
@@ -144,7 +151,8 @@ Term do_match(Process& p, Term subject, Term pattern, Term options, bool all) {
         !get_options(options, v.byte_size(), false, o)) {
         return p.badarg();
     }
-    std::string bytes = view_bytes(v);
+    std::string copy;
+    std::string_view bytes = subject_bytes(v, copy);
     uint64_t pos, len;
     if (!all) {
         if (!find_match(bytes, pats, o.from, o.to, pos, len)) return atom("nomatch");
@@ -170,7 +178,8 @@ Term do_split(Process& p, Term subject, Term pattern, Term options) {
         !get_options(options, v.byte_size(), true, o)) {
         return p.badarg();
     }
-    std::string bytes = view_bytes(v);
+    std::string copy;
+    std::string_view bytes = subject_bytes(v, copy);
     std::vector<std::pair<uint64_t, uint64_t>> parts;  // [start, end)
     uint64_t start = 0, pos, len;
     for (uint64_t at = o.from; at < o.to && find_match(bytes, pats, at, o.to, pos, len);) {
@@ -282,11 +291,11 @@ Term bif_binary_last_1(Process& p, const Term* args) {
     return Term::small(view_byte(v, v.byte_size() - 1));
 }
 
-// binary:part/3
+// binary:part/3 (a bitstring's whole bytes may be taken apart too)
 Term bif_binary_part_3(Process& p, const Term* args) {
     BitView v;
     uint64_t from, count;
-    if (!binary_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
+    if (!bit_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
         return p.badarg();
     }
     return sub_binary(p, v, from, count);
@@ -312,7 +321,9 @@ Term bif_binary_copy_2(Process& p, const Term* args) {
     std::string one = view_bytes(v);
     uint8_t* data;
     Term bin = make_binary(p.heap, size_t(size * times), data);
-    for (uint64_t i = 0; i < times && size != 0; i++) std::memcpy(data + i * size, one.data(), size);
+    for (uint64_t i = 0; i < times && size != 0; i++) {
+        std::memcpy(data + i * size, one.data(), size);
+    }
     return bin;
 }
 
@@ -366,13 +377,13 @@ Term bif_binary_longest_common_suffix_1(Process& p, const Term* args) {
 // binary:referenced_byte_size/1
 Term bif_binary_referenced_byte_size_1(Process& p, const Term* args) {
     BitView v;
-    if (!binary_view(args[0], v)) return p.badarg();
+    if (!bit_view(args[0], v)) return p.badarg();
     Term t = args[0];
     if (t.box_header().header_subtag() == Subtag::SubBin) {  // the bytes it holds on to
         BitView orig;
         if (bit_view(t.boxed_ptr()[4], orig)) return Term::small(int64_t(orig.byte_size()));
     }
-    return Term::small(int64_t(v.byte_size()));
+    return Term::small(int64_t((v.bit_size + 7) / 8));
 }
 
 // binary:compile_pattern/1

@@ -3,6 +3,7 @@
 // and bif/unicode.cpp share (namespace binbif; declared again where used).
 // Iolists are walked with an explicit stack, so deep nesting never recurses in C++.
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,7 +73,9 @@ unsigned view_byte(const BitView& v, uint64_t k) { return BitWriter::byte_at(v, 
 
 // A byte-aligned copy of a binary's bytes (v.bit_size % 8 == 0 assumed).
 std::string view_bytes(const BitView& v) {
-    if (v.bit_offset == 0) return std::string(reinterpret_cast<const char*>(v.bytes), v.byte_size());
+    if (v.bit_offset == 0) {
+        return std::string(reinterpret_cast<const char*>(v.bytes), v.byte_size());
+    }
     std::string s(v.byte_size(), '\0');
     for (uint64_t k = 0; k < v.byte_size(); k++) s[k] = char(view_byte(v, k));
     return s;
@@ -261,11 +264,11 @@ Term binary_to_atom(Process& p, const Term* args, bool existing) {
     } else {
         return p.badarg();
     }
-    if (chars > AtomTable::kMaxChars) return p.error(am::system_limit);
-    if (existing) {
-        auto a = atoms().find(text);
+    if (existing) {  // too long: no such atom, so badarg as well
+        auto a = chars <= AtomTable::kMaxChars ? atoms().find(text) : std::nullopt;
         return a ? *a : p.badarg();
     }
+    if (chars > AtomTable::kMaxChars) return p.error(am::system_limit);
     Term a = atoms().intern(text);
     return a.is_none() ? p.error(am::system_limit) : a;
 }
@@ -305,11 +308,11 @@ Term bif_erlang_bit_size_1(Process& p, const Term* args) {
     return Term::small(int64_t(v.bit_size));
 }
 
-// erlang:binary_part/3
+// erlang:binary_part/3 (a bitstring's whole bytes may be taken apart too)
 Term bif_erlang_binary_part_3(Process& p, const Term* args) {
     BitView v;
     uint64_t from, count;
-    if (!binary_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
+    if (!bit_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
         return p.badarg();
     }
     return sub_binary(p, v, from, count);
@@ -345,10 +348,10 @@ Term bif_erlang_binary_to_list_1(Process& p, const Term* args) {
     return bytes_to_list(p, v, 0, v.byte_size(), Term::nil());
 }
 
-// erlang:binary_to_list/3 (1-based, both ends included)
+// erlang:binary_to_list/3 (1-based, both ends included; a bitstring's whole bytes too)
 Term bif_erlang_binary_to_list_3(Process& p, const Term* args) {
     BitView v;
-    if (!binary_view(args[0], v) || !args[1].is_small() || !args[2].is_small()) {
+    if (!bit_view(args[0], v) || !args[1].is_small() || !args[2].is_small()) {
         return p.badarg();
     }
     int64_t start = args[1].small_value(), stop = args[2].small_value();

@@ -8,6 +8,7 @@
 #include "gc/build.h"
 #include "term/compare.h"
 #include "term/format.h"
+#include "process/process_table.h"
 #include "vm/vm.h"
 
 namespace joist {
@@ -25,7 +26,6 @@ bool is_proper_list(Term t) {
     return t.is_nil();
 }
 
-std::atomic<uint64_t> g_ref_counter{1};
 
 } // namespace
 
@@ -44,15 +44,7 @@ Term bif_erlang_node_1(Process& p, const Term* args) {
 }
 
 // erlang:make_ref/0 — a reference unique within this VM.
-Term bif_erlang_make_ref_0(Process& p, const Term*) {
-    uint64_t n = g_ref_counter.fetch_add(1, std::memory_order_relaxed);
-    Term* r = p.alloc(4);
-    r[0] = Term::header(Subtag::Ref, 3);
-    r[1] = Term::from_raw(n & 0x3FFFF);
-    r[2] = Term::from_raw(n >> 18);
-    r[3] = Term::from_raw(0);
-    return Term::boxed(r);
-}
+Term bif_erlang_make_ref_0(Process& p, const Term*) { return make_ref_term(p.heap, new_ref_id()); }
 
 // erlang:halt/2 (halt/0,1 are Erlang code in erlang.beam calling it) — stop the VM with a status. Returned to the interpreter as a special
 // exception class that no catch sees.

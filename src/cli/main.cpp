@@ -13,6 +13,7 @@
 
 #include "gc/build.h"
 #include "interp/interp.h"
+#include "sched/scheduler.h"
 #include "term/atom_table.h"
 #include "term/format.h"
 #include "vm/vm.h"
@@ -91,12 +92,15 @@ int main(int argc, char** argv) {
     vm.add_otp_paths();
     for (const auto& d : opt.pz) vm.add_path_back(d);
 
-    Process p;
-    p.vm = &vm;
-    p.heap.init(233);
-    auto ctx = std::make_unique<interp::Context>();  // big: keep it off the stack
+    Scheduler sched(vm);
+    vm.processes.waker = &sched;
+    Process& boot = *vm.processes.create(vm, 233);
 
-    for (const StartCall& c : opt.calls) {
+    // The boot process runs the -s/-run calls one after another, as erl's init does.
+    size_t next_call = 0;
+    auto start_next_call = [&](Process& p) {
+        if (next_call == opt.calls.size()) return;  // done: it waits, as init does
+        const StartCall& c = opt.calls[next_call++];
         Term mod = atoms().intern(c.words[0]);
         Term fun = c.words.size() > 1 ? atoms().intern(c.words[1]) : am::start;
         Term arglist = Term::nil();
@@ -110,33 +114,28 @@ int main(int argc, char** argv) {
             }
             arglist = gc::make_cons(p.heap, arglist, Term::nil());
         }
-        Export* ep = vm.export_entry(mod, fun, arity);
-        interp::RunResult r = interp::call(vm, p, *ctx, ep, arglist);
-        if (r == interp::RunResult::Halt) {
-            std::fflush(stdout);
-            int status = int(p.exc_reason.small_value());
-            return status;
+        interp::prepare_boot_call(vm, p, vm.export_entry(mod, fun, arity), arglist);
+        sched.enqueue(p);
+    };
+    auto boot_failed = [&](Process& p) {
+        // As erl's init: {"init terminating in do_boot", Reason} on standard output.
+        Term reason = p.exc_reason;
+        if (p.exc_class == am::error) {
+            reason = gc::make_tuple_of(p.heap, reason, p.exc_trace);
+        } else if (p.exc_class == am::throw_) {
+            reason = gc::make_tuple_of(p.heap, gc::make_tuple_of(p.heap, am::nocatch, reason),
+                                       p.exc_trace);
         }
-        if (r == interp::RunResult::Error) {
-            // As erl's init: {"init terminating in do_boot", Reason} on standard output.
-            Term reason = p.exc_reason;
-            if (p.exc_class == am::error) {
-                reason = gc::make_tuple_of(p.heap, reason, p.exc_trace);
-            } else if (p.exc_class == am::throw_) {
-                reason = gc::make_tuple_of(
-                    p.heap, gc::make_tuple_of(p.heap, am::nocatch, reason), p.exc_trace);
-            }
-            Term msg = gc::make_tuple_of(p.heap, gc::make_byte_list(p.heap, "init terminating in do_boot"),
-                                         reason);
-            std::string text = format_display(msg);
-            std::printf("%s\r\n", text.c_str());
-            std::fflush(stdout);
-            std::fprintf(stderr, "init terminating in do_boot (%s)\n",
-                         format_display(reason).c_str());
-            return 1;
-        }
-    }
+        Term msg = gc::make_tuple_of(
+            p.heap, gc::make_byte_list(p.heap, "init terminating in do_boot"), reason);
+        std::printf("%s\r\n", format_display(msg).c_str());
+        std::fflush(stdout);
+        std::fprintf(stderr, "init terminating in do_boot (%s)\n",
+                     format_display(reason).c_str());
+        return 1;
+    };
+    start_next_call(boot);
+    int status = sched.run(boot, {start_next_call, boot_failed});
     std::fflush(stdout);
-    // erl -noshell keeps running after its -s calls until something halts it.
-    for (;;) pause();
+    std::_Exit(status);  // as erl's halt: no destructors (other processes may be mid-run)
 }

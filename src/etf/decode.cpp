@@ -14,12 +14,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "term/atom_table.h"
 #include "term/compare.h"
+#include "term/map_ops.h"
 
 namespace joist::etf {
 
@@ -668,10 +670,14 @@ enum class BuildStatus { kOk, kDuplicateKey, kFailed };
 // Builds a term validated by size_term(). Returns none() if a map has a duplicate key
 // (status kDuplicateKey), or if the atom table filled up or an export stopped resolving since
 // validation (kFailed).
-Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* status = nullptr) {
+// Maps of over 32 pairs become hash maps once built as flat maps: their nodes come from
+// `big_alloc` if given (validate_term's trial build counts them), else from hp after the rest.
+Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* status = nullptr,
+                const MapAlloc* big_alloc = nullptr) {
     std::string buf;
     bool failed = false;
     std::vector<Term*> maps;  // flat maps with two or more pairs, in order of creation
+    std::vector<Term*> map_slots;  // where each of them is referenced from
     Term result = Term::nil();
     // Slots still to fill, most recent first, linked through the slots themselves.
     Term* pending = nullptr;
@@ -769,8 +775,7 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
             break;
         }
         case kMap: {
-            // FIXME(issue 3): hash maps. erl makes maps of over 32 pairs HAMTs; until joist has
-            // them, every map is a flat map.
+            // Built flat; over 32 pairs, rebuilt as a hash map at the end (as erl's).
             size_t n = r.u32();
             Term* map = hp;
             Term* keys = hp + 2 + n;
@@ -783,7 +788,10 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
                 push(&map[1 + i]);
                 push(&keys[i]);
             }
-            if (n >= 2) maps.push_back(map);
+            if (n >= 2) {
+                maps.push_back(map);
+                map_slots.push_back(dst);
+            }
             break;
         }
         case kSmallBig:
@@ -816,8 +824,27 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
     // map used as a key sorted before it is compared.
     std::vector<uint32_t> order;
     std::vector<Term> tmp;
+    MapAlloc tail_alloc{[](void* ctx, size_t words) {
+                            Term*& top = *static_cast<Term**>(ctx);
+                            Term* at = top;
+                            top += words;
+                            return at;
+                        },
+                        &hp};
     for (size_t i = maps.size(); i > 0; --i) {
-        if (!sort_map(maps[i - 1], order, tmp)) {
+        Term* map = maps[i - 1];
+        size_t n = map[0].header_arity() - 1;
+        if (n > kFlatMapLimit) {
+            Term h = map_from_pairs(big_alloc ? *big_alloc : tail_alloc,
+                                    map[1].tuple_elems(), map + 2, n, true);
+            if (h.is_none()) {
+                if (status) *status = BuildStatus::kDuplicateKey;
+                return Term::none();
+            }
+            *map_slots[i - 1] = h;
+            continue;
+        }
+        if (!sort_map(map, order, tmp)) {
             if (status) *status = BuildStatus::kDuplicateKey;
             return Term::none();
         }
@@ -833,10 +860,22 @@ Result<size_t> validate_term(Reader r, const DecodeContext& ctx) {
     std::vector<Term> scratch(info.words);
     Term* hp = scratch.data();
     BuildStatus status = BuildStatus::kOk;
-    build_term(r, hp, ctx, &status);
+    // Hash maps' nodes: counted (and kept alive) here; decode() puts them after the rest.
+    struct Arena {
+        std::vector<std::unique_ptr<Term[]>> blocks;
+        size_t words = 0;
+    } arena;
+    MapAlloc counting{[](void* ctx, size_t words) {
+                          auto* a = static_cast<Arena*>(ctx);
+                          a->words += words;
+                          a->blocks.push_back(std::make_unique<Term[]>(words ? words : 1));
+                          return a->blocks.back().get();
+                      },
+                      &arena};
+    build_term(r, hp, ctx, &status, &counting);
     if (status == BuildStatus::kDuplicateKey) return fail("duplicate map key");
     if (status != BuildStatus::kOk) return fail("atom table full or export not resolved");
-    return info.words;
+    return info.words + arena.words;
 }
 
 } // namespace

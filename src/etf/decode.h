@@ -2,8 +2,8 @@
 // and returns the heap words needed, then decode() builds the term in that many words.
 // A malformed input is reported by decoded_size (and is badarg for binary_to_term).
 //
-// Maps decode as flat maps with their keys sorted in exact term order (FIXME(issue 3): maps of
-// over 32 pairs should be hash maps). Duplicate keys (badarg in erl) only show once the keys are
+// Maps decode as flat maps with their keys sorted in exact term order, or over 32 pairs as hash
+// maps (their nodes placed after the rest of the term). Duplicate keys (badarg in erl) only show once the keys are
 // built, so for a term holding a map of two or more pairs decoded_size() builds the term into a
 // scratch heap as well (interning its atoms) and reports them as an error.
 #pragma once

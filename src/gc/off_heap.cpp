@@ -9,7 +9,11 @@
 namespace joist::gc {
 
 namespace {
-std::atomic<bool> g_off_heap_enabled{false};
+// JOIST_OFF_HEAP_BINARIES=1 turns off-heap binaries on (for trying them out).
+std::atomic<bool> g_off_heap_enabled{[] {
+    const char* e = std::getenv("JOIST_OFF_HEAP_BINARIES");
+    return e && e[0] == '1';
+}()};
 } // namespace
 
 bool off_heap_binaries_enabled() { return g_off_heap_enabled.load(std::memory_order_relaxed); }

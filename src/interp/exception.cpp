@@ -49,6 +49,7 @@ Term build_trace(Vm& vm, Process& p, const Instr* pc, const Term* E, Term top_fr
         if (!s->is_header()) continue;  // only return addresses have tag 00 on the stack
         const Instr* cp = reinterpret_cast<const Instr*>(s->raw);
         if (cp == last_cp) continue;  // as erl: a run of one return address shows once
+        if (cp == vm.process_exit_address()) continue;  // a spawned process's bottom frame
         last_cp = cp;
         Term f = frame_for(vm, p, cp - 1, args);
         if (f.is_value()) {

@@ -38,8 +38,9 @@ RunResult run(Vm& vm, Process& p, Context& ctx, int64_t budget);
 // The label table: handler address of each Op (see code/instr.def).
 const void* const* handler_table();
 
-// Calls ep with `args` (a proper list) on the boot frames, runs until it returns or fails.
-RunResult call(Vm& vm, Process& p, Context& ctx, Export* ep, Term args);
+// Sets `p` up to call ep with `args` (a proper list of at most 1022 terms on p's heap) on
+// the boot frames; run() then goes until it returns (Done) or fails.
+bool prepare_boot_call(Vm& vm, Process& p, Export* ep, Term args);
 
 // Stack trace of an exception raised at `pc` (the current instruction, or nullptr when raised
 // from a trampoline) with the stack at `E`, topped by `top_frame` if it is a value.

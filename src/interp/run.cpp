@@ -15,6 +15,7 @@
 #include "loader/beam_file.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/binary.h"
 #include "term/compare.h"
 #include "vm/vm.h"
 
@@ -263,6 +264,13 @@ L_call_bif: {
         goto handle_error;
     }
     x[0] = r;
+    if (p.pending_exit.is_value()) [[unlikely]] {  // the BIF signalled this very process
+        SYNC_E();
+        p.reductions += reds;
+        p.pc = I;
+        p.saved_x.clear();
+        return RunResult::Yield;  // the scheduler acts on the exit before running it again
+    }
     if (fragments_need_gc(p.heap)) GC(1, 0);
     I = reinterpret_cast<const Instr*>(E->raw);
     ++E;
@@ -1008,7 +1016,7 @@ L_send: {
             x[kMaxXRegs + 1] = args[1];
             p.raise(am::error, am::badarg);
             top_frame = Term::from_raw(reinterpret_cast<Word>(vm.export_entry(
-                am::erlang, atoms().intern("!"), 2)));
+                am::erlang, atoms().intern("send"), 2)));
             error_pc = I;
             goto bif_error;
         }
@@ -1155,17 +1163,16 @@ RunResult run(Vm& vm, Process& p, Context& ctx, int64_t budget) {
     return run_impl(&vm, &p, &ctx, budget);
 }
 
-RunResult call(Vm& vm, Process& p, Context& ctx, Export* ep, Term args) {
-    unsigned n = 0;
-    if (list_to_args(args, ctx.x, n).is_none()) return RunResult::Error;
+bool prepare_boot_call(Vm& vm, Process& p, Export* ep, Term args) {
+    p.saved_x.clear();
+    for (; args.is_list(); args = args.tail()) p.saved_x.push_back(args.head());
+    if (!args.is_nil() || p.saved_x.size() > kMaxXRegs - 2) return false;
     Term*& E = p.heap.stop;
+    E = p.heap.end;
     *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_outer_address()));
     *--E = Term::from_raw(reinterpret_cast<Word>(vm.boot_return_address()));
     p.pc = ep->address.load(std::memory_order_acquire);
-    p.saved_x.assign(ctx.x, ctx.x + n);
-    RunResult r = run(vm, p, ctx, INT64_MAX);
-    p.heap.stop = p.heap.end;  // drop the boot frames
-    return r;
+    return true;
 }
 
 } // namespace joist::interp

@@ -48,6 +48,8 @@ private:
     Result<void> emit_one(const GenOp& g);
     Term extra_literal_float(double d);
     Term extra_literal_big(const std::vector<uint8_t>& bytes);
+    Term extra_literal_string(const Operand& offset, uint64_t bytes);
+    Result<void> emit_bs(std::string_view name, const std::vector<Operand>& a);
     void emit_op(Op op) { m_code.push_back(m_vm.handler(unsigned(op))); }
     void emit_label_ref(int64_t label) {
         m_label_fixups.emplace_back(m_code.size(), uint32_t(label));
@@ -150,6 +152,117 @@ Term Emitter::extra_literal_big(const std::vector<uint8_t>& bytes) {
     Term r = Term::boxed(block.get());
     m_mod->extra_literals.push_back(std::move(block));
     return r;
+}
+
+// A string-table slice as a literal HeapBin (the bit-syntax instructions take strings as
+// binaries), or none() if it lies outside the table.
+Term Emitter::extra_literal_string(const Operand& offset, uint64_t bytes) {
+    if (offset.value < 0 || uint64_t(offset.value) > m_bf.strings.size() ||
+        bytes > m_bf.strings.size() - uint64_t(offset.value))
+        return Term::none();
+    size_t words = 2 + (bytes + 7) / 8;
+    auto block = std::make_unique<Term[]>(words);
+    block[0] = Term::header(Subtag::HeapBin, words - 1);
+    block[1] = Term::from_raw(bytes);
+    block[words - 1].raw = 0;
+    if (bytes) std::memcpy(&block[2], m_bf.strings.data() + offset.value, bytes);
+    Term t = Term::boxed(block.get());
+    m_mod->extra_literals.push_back(std::move(block));
+    return t;
+}
+
+/* Bit-syntax instructions whose operands need decoding (code/instr_bs.def):
+ *   bs_start_match4: the fail operand may be the atom no_fail or resume (label 0 here);
+ *   bs_match_string, bs_put_string: the string-table offset becomes a literal binary;
+ *   bs_create_bin: each segment [Type, Seg, Unit, Flags, Src, Size] becomes six words
+ *     [type code, segment number, unit, flag bits, Src, Size], Size none() for a literal
+ *     `all`/`undefined`, a string's Src its literal binary. */
+Result<void> Emitter::emit_bs(std::string_view name, const std::vector<Operand>& a) {
+    using K = Operand::Kind;
+    if (name == "bs_start_match4") {
+        emit_op(Op::bs_start_match4);
+        if (a[0].kind == K::Label) {
+            TRY_VOID(emit_operand('f', a[0]));
+        } else {
+            m_code.push_back(0);
+        }
+        TRY_VOID(emit_operand('u', a[1]));
+        TRY_VOID(emit_operand('s', a[2]));
+        return emit_operand('d', a[3]);
+    }
+    if (name == "bs_match_string") {
+        emit_op(Op::bs_match_string);
+        TRY_VOID(emit_operand('f', a[0]));
+        TRY_VOID(emit_operand('s', a[1]));
+        uint64_t bits = TRY(uint_operand(a[2]));
+        m_code.push_back(bits);
+        Term str = extra_literal_string(a[3], (bits + 7) / 8);
+        if (str.is_none()) return fail("bs_match_string: bad string");
+        m_code.push_back(str.raw);
+        return {};
+    }
+    if (name == "bs_put_string") {
+        emit_op(Op::bs_put_string);
+        uint64_t bytes = TRY(uint_operand(a[0]));
+        Term str = extra_literal_string(a[1], bytes);
+        if (str.is_none()) return fail("bs_put_string: bad string");
+        m_code.push_back(str.raw);
+        return {};
+    }
+    // bs_create_bin Fail Alloc Live Unit Dst {list, Segments}
+    if (a[5].kind != K::List || a[5].list.size() % 6 != 0) return fail("bs_create_bin: bad list");
+    emit_op(Op::bs_create_bin);
+    TRY_VOID(emit_operand('f', a[0]));
+    TRY_VOID(emit_operand('u', a[1]));
+    TRY_VOID(emit_operand('u', a[2]));
+    TRY_VOID(emit_operand('u', a[3]));
+    TRY_VOID(emit_operand('d', a[4]));
+    const auto& l = a[5].list;
+    m_code.push_back(l.size());
+    static const char* const kTypes[] = {"integer", "float",  "binary", "utf8",          "utf16",
+                                         "utf32",   "string", "append", "private_append"};
+    for (size_t i = 0; i < l.size(); i += 6) {
+        if (l[i].kind != K::Atom) return fail("bs_create_bin: bad segment type");
+        std::string_view type = atoms().name(TRY(atom_operand(l[i].value)));
+        size_t code = 0;
+        while (code < std::size(kTypes) && type != kTypes[code]) ++code;
+        if (code == std::size(kTypes)) return fail("bs_create_bin: unknown segment type");
+        m_code.push_back(code);
+        m_code.push_back(TRY(uint_operand(l[i + 1])));
+        m_code.push_back(TRY(uint_operand(l[i + 2])));
+        uint64_t flags = 0;
+        if (l[i + 3].kind == K::Literal) {
+            for (Term f = TRY(source(l[i + 3])); f.is_list(); f = f.tail()) {
+                std::string_view n = f.head().is_atom() ? atoms().name(f.head()) : "";
+                if (n == "little") flags |= 2;
+                if (n == "signed") flags |= 4;
+                if (n == "native") flags |= 16;
+            }
+        } else if (l[i + 3].kind != K::Nil) {
+            flags = TRY(uint_operand(l[i + 3]));
+        }
+        m_code.push_back(flags);
+        const Operand& size = l[i + 5];
+        if (code == 6) {  // string: Src is a string-table offset, Size its length in bytes
+            uint64_t bytes = TRY(uint_operand(size));
+            Term str = extra_literal_string(l[i + 4], bytes);
+            if (str.is_none()) return fail("bs_create_bin: bad string");
+            m_code.push_back(str.raw);
+            m_code.push_back(Term::small(int64_t(bytes)).raw);
+            continue;
+        }
+        TRY_VOID(emit_operand('s', l[i + 4]));
+        if (size.kind == K::Atom) {
+            Term s = TRY(atom_operand(size.value));
+            std::string_view sn = atoms().name(s);
+            if (sn == "all" || sn == "undefined") {
+                m_code.push_back(Term::none().raw);
+                continue;
+            }
+        }
+        TRY_VOID(emit_operand('s', size));
+    }
+    return {};
 }
 
 Result<Term> Emitter::atom_operand(int64_t index) const {
@@ -462,6 +575,10 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                                              : Op::fdiv,
                             A({0, 1, 2, 3}));
     if (name == "fnegate") return emit_generic(Op::fnegate, A({0, 1, 2}));
+
+    if (name == "bs_start_match4" || name == "bs_match_string" || name == "bs_put_string" ||
+        name == "bs_create_bin")
+        return emit_bs(name, a);
 
     // Rows with the same name and operand order as the generic instruction.
     static const std::unordered_map<std::string_view, Op> kSame = [] {

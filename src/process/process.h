@@ -30,6 +30,8 @@ struct Monitor {
     Term target_name;    // the registered name monitored, or none()
 };
 
+constexpr uint64_t kTimerDue = 1;  // a receive timer that fired while its process was queued
+
 struct Process {
     gc::Heap heap;
     Vm* vm = nullptr;
@@ -61,12 +63,14 @@ struct Process {
     Message** mq_last = &mq_first;
     Message** mq_save = &mq_first;
     size_t mq_len = 0;
-    uint64_t timer_deadline = 0;      // monotonic ns; 0: no receive timer
+    uint64_t timer_deadline = 0;      // monotonic ns; 0: no receive timer; kTimerDue: fired
     const Instr* timeout_pc = nullptr;  // the receive's `timeout` instruction
 
     // --- failure: links, monitors, exit ---
     bool trap_exit = false;
     std::vector<uint64_t> links;      // pid numbers
+    std::vector<Monitor> monitors;    // monitors this process holds (it gets the 'DOWN')
+    std::vector<Monitor> monitored_by;  // monitors on this process
     Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
     Term registered_name = Term::none();
 
@@ -85,15 +89,16 @@ struct Process {
             m = next;
         }
     }
-    // Unlinks and frees the message at mq_save; the receive starts over from the oldest.
-    void remove_saved_message() {
-        Message* m = *mq_save;
-        *mq_save = m->next;
-        if (mq_last == &m->next) mq_last = mq_save;
+    // Unlinks and frees the message `*at`; a receive in progress starts over from the oldest.
+    void remove_message_at(Message** at) {
+        Message* m = *at;
+        *at = m->next;
+        if (mq_last == &m->next) mq_last = at;
         --mq_len;
         delete m;
         mq_save = &mq_first;
     }
+    void remove_saved_message() { remove_message_at(mq_save); }
     ~Process() {
         take_inbox();
         for (Message* m = mq_first; m;) {

@@ -2,6 +2,7 @@
 #include "process/process_table.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "gc/build.h"
 #include "gc/copy_term.h"
@@ -86,6 +87,29 @@ std::vector<Term> ProcessTable::registered() const {
     return r;
 }
 
+namespace {
+std::atomic<uint64_t> g_next_ref{1};
+}
+
+uint64_t new_ref_id() { return g_next_ref.fetch_add(1, std::memory_order_relaxed); }
+
+// Ref layout [hdr(Ref, 3), w0, w1, w2], printed #Ref<0.w0.w1.w2>, most significant first.
+Term make_ref_term(gc::Heap& h, uint64_t id) {
+    Term* r = h.alloc(4);
+    r[0] = Term::header(Subtag::Ref, 3);
+    r[1] = Term::from_raw(0);
+    r[2] = Term::from_raw(id >> 32);
+    r[3] = Term::from_raw(id & 0xFFFFFFFF);
+    return Term::boxed(r);
+}
+
+uint64_t ref_id_of(Term ref) {
+    if (!ref.is_boxed_of(Subtag::Ref) || ref.box_header().header_arity() != 3) return 0;
+    const Term* r = ref.boxed_ptr();
+    if (r[1].raw != 0) return 0;
+    return (r[2].raw << 32) | (r[3].raw & 0xFFFFFFFF);
+}
+
 void send_message(Process& to, Term msg) {
     if (to.status == ProcStatus::Exited) return;
     auto* m = new Message();
@@ -122,6 +146,35 @@ void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
 
 void process_exited(Vm& vm, Process& p, Term reason) {
     p.status = ProcStatus::Exited;
+    // 'DOWN' to every watcher: {'DOWN', Ref, process, Pid or {Name, Node}, Reason}.
+    std::vector<Monitor> watchers;
+    watchers.swap(p.monitored_by);
+    for (const Monitor& m : watchers) {
+        Process* w = vm.processes.find(m.watcher);
+        if (!w) continue;
+        auto& wm = w->monitors;
+        wm.erase(std::remove_if(wm.begin(), wm.end(),
+                                [&](const Monitor& x) { return x.ref_id == m.ref_id; }),
+                 wm.end());
+        gc::Heap tmp;
+        tmp.init(32);
+        Term who = m.target_name.is_value()
+                       ? gc::make_tuple_of(tmp, m.target_name, am::nonode_nohost)
+                       : p.pid();
+        send_message(*w, gc::make_tuple_of(tmp, atoms().intern("DOWN"),
+                                           make_ref_term(tmp, m.ref_id), am::process, who,
+                                           reason));
+    }
+    // Monitors this process held: the targets forget them.
+    for (const Monitor& m : p.monitors) {
+        if (Process* t = vm.processes.find(m.target)) {
+            auto& tm = t->monitored_by;
+            tm.erase(std::remove_if(tm.begin(), tm.end(),
+                                    [&](const Monitor& x) { return x.ref_id == m.ref_id; }),
+                     tm.end());
+        }
+    }
+    p.monitors.clear();
     if (p.registered_name.is_value()) vm.processes.unregister_name(p.registered_name);
     std::vector<uint64_t> links;
     links.swap(p.links);

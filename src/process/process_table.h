@@ -52,6 +52,12 @@ private:
     uint64_t m_next = 1;
 };
 
+// A reference number unique in this VM, and the reference term for it.
+uint64_t new_ref_id();
+Term make_ref_term(gc::Heap& h, uint64_t id);
+// The number of a reference made by make_ref_term (0 for any other term).
+uint64_t ref_id_of(Term ref);
+
 // Sends a copy of `msg` to `to` (in-queue push; wakes it if it waits). A dead `to` drops it.
 void send_message(Process& to, Term msg);
 // An exit signal from `from` (pid term) with `reason`, as erl: trapped -> {'EXIT', From, R}

@@ -101,3 +101,66 @@ int64_t get_utf16(const uint8_t* src, uint64_t off, uint64_t avail, bool little,
 int64_t get_utf32(const uint8_t* src, uint64_t off, uint64_t avail, bool little);
 
 } // namespace joist
+
+namespace joist {
+
+// ---- bs_create_bin: one construction, in three steps (sizes, checks, writing). ----
+enum BsSegType : unsigned {
+    kSegInteger,
+    kSegFloat,
+    kSegBinary,
+    kSegUtf8,
+    kSegUtf16,
+    kSegUtf32,
+    kSegString,
+    kSegAppend,
+    kSegPrivateAppend,
+};
+enum class BsError { Ok, Type, Size, Short, Unit, Invalid, NoFloat, SystemLimit };
+struct BsSeg {
+    unsigned type, seg, unit, flags;
+    Term src, size;  // size none(): `all` (binaries) or implied (utf)
+    uint64_t bits;   // computed by bs_create_size
+};
+// Checks every segment and computes its size; on failure returns the error and sets
+// `bad` to the failing segment's index and `value` to the offending term.
+BsError bs_create_size(BsSeg* segs, size_t n, uint64_t& total, size_t& bad, Term& value);
+// Writes checked segments (sources re-read after any collection) into zeroed `data`, from bit
+// `pos` on.
+void bs_create_write(const BsSeg* segs, size_t n, uint8_t* data, uint64_t pos = 0);
+// The name of a segment type as erl's error cause shows it (integer, float, binary, utf8 ...).
+const char* bs_type_name(unsigned type);
+
+} // namespace joist
+
+namespace joist {
+
+// Scratch space for `n` segments of one bs_create_bin (per thread, reused).
+BsSeg* bs_seg_buffer(size_t n);
+
+// The binary the OTP 24 construction instructions (bs_init2 ... bs_put_*) are writing: set by
+// bs_init2/bs_init_bits/bs_append/bs_private_append, advanced by each bs_put_*. Nothing can
+// collect between them, so the raw pointer stays valid.
+struct BsBuilder {
+    uint8_t* data = nullptr;
+    uint64_t pos = 0;  // bits written
+};
+BsBuilder& bs_builder();
+
+} // namespace joist
+
+namespace joist {
+
+// ---- Appending (bs_append, bs_private_append, bs_create_bin's append segments) ----
+// A bitstring built by appending is a writable SubBin (flags 1) over a buffer with spare
+// capacity: the orig's byte count is the used part, its allocation larger. Appending to a
+// writable SubBin that ends byte-aligned exactly at the used end (and whose buffer is not
+// shared) writes in place; anything else copies into a fresh buffer with room to grow.
+constexpr int64_t kSubBinWritable = 1;
+// Heap words bs_append_prepare may take.
+size_t bs_append_words(Term acc, uint64_t extra_bits);
+// `acc` (a bitstring) followed by `extra_bits` zero bits, to be written at bit `pos` of `data`.
+Term bs_append_prepare(gc::Heap& h, Term acc, uint64_t extra_bits, uint8_t*& data,
+                       uint64_t& pos);
+
+} // namespace joist

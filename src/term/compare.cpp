@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/map.h"
 
 namespace joist {
 namespace {
@@ -288,8 +290,27 @@ int compare_funs(Term a, Term b, bool exact, WorkStack& stack) {
     return 0;
 }
 
+// A map's keys in exact order followed by their values (2 * size terms), stored in scratch.
+const Term* sorted_pairs(Term map, std::vector<std::unique_ptr<Term[]>>& scratch) {
+    size_t n = map_size(map);
+    std::vector<std::pair<Term, Term>> ps;
+    ps.reserve(n);
+    map_for_each(map, [&](Term k, Term v) { ps.emplace_back(k, v); });
+    std::sort(ps.begin(), ps.end(), [](const auto& x, const auto& y) {
+        return compare_terms_exact(x.first, y.first) < 0;
+    });
+    auto out = std::make_unique<Term[]>(2 * n + 1);
+    for (size_t i = 0; i < n; ++i) {
+        out[i] = ps[i].first;
+        out[n + i] = ps[i].second;
+    }
+    scratch.push_back(std::move(out));
+    return scratch.back().get();
+}
+
 int compare_impl(Term a, Term b, bool exact) {
     WorkStack stack;
+    std::vector<std::unique_ptr<Term[]>> scratch;  // sorted hash map pairs being compared
     for (;;) {
         if (a != b) {
             Rank ra = rank_of(a), rb = rank_of(b);
@@ -323,8 +344,13 @@ int compare_impl(Term a, Term b, bool exact) {
                 const Term *ma = a.boxed_ptr(), *mb = b.boxed_ptr();
                 if (ma->header_subtag() != Subtag::FlatMap ||
                     mb->header_subtag() != Subtag::FlatMap) {
-                    // FIXME(issue 3): hash maps (over 32 keys).
-                    r = three_way(a.raw, b.raw);
+                    size_t sa = map_size(a), sb = map_size(b);
+                    if (sa != sb) return sa < sb ? -1 : 1;
+                    // Hash maps: their pairs sorted by key, kept alive for the stack's frames.
+                    const Term* ka = sorted_pairs(a, scratch);
+                    const Term* kb = sorted_pairs(b, scratch);
+                    stack.push(ka + sa, kb + sb, sa, exact);
+                    stack.push(ka, kb, sa, true);
                     break;
                 }
                 uint64_t na = ma->header_arity(), nb = mb->header_arity();

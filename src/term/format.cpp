@@ -11,6 +11,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/map_ops.h"
 
 namespace joist {
 namespace {
@@ -407,10 +408,26 @@ private:
             }
             return;
         }
-        case Subtag::HashMap:
-            // FIXME(issue 3): hash maps (over 32 keys) print in HAMT iteration order.
-            m_out += "#{...}";
+        case Subtag::HashMap: {
+            // erl prints a hash map's HAMT: the head as #<bitmap>{...}, interior nodes as
+            // <bitmap>{...}, leaves as the cons cells [K|V].
+            HashNodeView v = hashmap_node(t);
+            char buf[16];
+            if (v.head) {
+                std::snprintf(buf, sizeof buf, "#<%x>{", unsigned(v.bitmap));
+            } else {
+                std::snprintf(buf, sizeof buf, "<%x>{", unsigned(v.bitmap));
+            }
+            m_out += buf;
+            if (v.count == 0) {
+                m_out += '}';
+                return;
+            }
+            m_stack.push_back(
+                Item{Item::kTupleRest, Term::nil(), v.children + 1, v.count - 1, nullptr});
+            push_term(v.children[0]);
             return;
+        }
         case Subtag::ExtPid:
             m_out += "<?.?.?>";  // FIXME(dist): external pids
             return;

@@ -39,7 +39,7 @@ enum class Subtag : uint8_t {
     SubBin = 9,    // bitstring over part of another binary (layout below)
     MatchCtx = 10, // (issue 3)
     FlatMap = 11,  // [hdr(n + 1), keys tuple {k1..kn}, v1..vn], keys in exact term order
-    HashMap = 12,  // (issue 3)
+    HashMap = 12,  // hash map (HAMT) node, over 32 keys: layout below
     ExtPid = 13,
     ExtPort = 14,
     ExtRef = 15,
@@ -49,10 +49,32 @@ enum class Subtag : uint8_t {
 //   [0] header(SubBin, 4)
 //   [1] small: size in bits (any bit count, not only whole bytes)
 //   [2] small: offset in bits of the first bit within orig's bytes
-//   [3] small: flags, 0 for now
-//   [4] boxed: orig, the HeapBin (later also RefcBin) holding the bytes
+//   [3] small: flags: 0, or 1 = writable (made by appending: orig has spare capacity past
+//       its byte count, and a sub-binary ending exactly there may be appended to in place;
+//       term/binary.h bs_append_prepare)
+//   [4] boxed: orig, the HeapBin or RefcBin holding the bytes (never another SubBin)
 // Bits are numbered from the most significant bit of each byte, as in the bit syntax; the
 // unused low bits of a bitstring's last byte are zero when the decoder makes one.
+//
+// RefcBin layout (raw: the GC copies it verbatim): header arity 2.
+//   [1] raw: size in bytes   [2] raw: gc::BinBlock* (off-heap bytes, atomic refcount)
+// Every RefcBin is listed in its heap's gc::OffHeap; a collection releases the dead ones.
+//
+// MatchCtx layout (bit syntax matching): header arity 4, every word a term (GC traces them).
+//   [1] small: end, bit position in orig's bytes where the matched bitstring ends
+//   [2] small: current bit position in orig's bytes
+//   [3] boxed: orig, the HeapBin or RefcBin   [4] small: 0 (reserved)
+// Positions are absolute in orig (the bytes are found through orig whenever they are read,
+// so a collection moving a HeapBin needs no fix-up).
+
+// HashMap layout (term/map.cpp): a map of over 32 keys is a HAMT as erl's (16-way nodes
+// indexed by 4 bits per level of ERTS's internal hash of the key). Every word after the
+// header is a term, so the GC traces nodes as it does tuples.
+//   head node:     [hdr(HashMap, 2 + n), small(bitmap | 1 << 16), small(map size), child...]
+//   interior node: [hdr(HashMap, 1 + n), small(bitmap), child...]
+// n = popcount(bitmap) children in bitmap order; a child is a leaf, the cons [Key | Value],
+// or a boxed interior node. Only the head is ever a map value; erl's full (16-child) nodes
+// are simply nodes with bitmap 0xFFFF here.
 
 // Subtags whose words after the header are raw data, not terms (the GC copies them verbatim).
 constexpr bool subtag_is_raw(Subtag s) {

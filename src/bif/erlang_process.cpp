@@ -1,0 +1,307 @@
+// erlang BIFs about processes: spawning, links, monitors, exit signals, the registry,
+// sending. The services themselves live in process/process_table.
+#include <algorithm>
+
+#include "bif/bif.h"
+#include "gc/build.h"
+#include "gc/copy_term.h"
+#include "process/process_table.h"
+#include "term/compare.h"
+#include "vm/vm.h"
+
+namespace joist {
+
+namespace {
+
+enum SpawnFlags : unsigned { kLink = 1, kMonitor = 2 };
+
+// Starts a process running `pc` with the terms of `args` (already on the child's heap) as its
+// x registers, over a bottom frame that ends it normally when that function returns.
+void start_child(Process& parent, Process& child, const Instr* pc, std::vector<Term> args,
+                 Term initial_call) {
+    Vm& vm = *parent.vm;
+    child.group_leader = parent.group_leader;
+    child.saved_x = std::move(args);
+    Term*& E = child.heap.stop;
+    *--E = Term::from_raw(reinterpret_cast<Word>(vm.process_exit_address()));
+    child.pc = pc;
+    child.initial_call = initial_call;
+}
+
+Term copy_into(Process& child, Term t) {
+    size_t words = gc::term_size(t);
+    if (words == 0) return t;
+    Term* hp = child.heap.alloc(words);
+    return gc::copy_term(t, hp);
+}
+
+void link_pair(Process& a, Process& b) {
+    if (std::find(a.links.begin(), a.links.end(), b.number) == a.links.end())
+        a.links.push_back(b.number);
+    if (std::find(b.links.begin(), b.links.end(), a.number) == b.links.end())
+        b.links.push_back(a.number);
+}
+
+Term add_monitor(Process& watcher, Process& target, Term name) {
+    uint64_t id = new_ref_id();
+    Monitor m{Term::nil(), id, watcher.number, target.number, name};
+    watcher.monitors.push_back(m);
+    target.monitored_by.push_back(m);
+    return make_ref_term(watcher.heap, id);
+}
+
+Term spawn_common(Process& p, Term fun_or_mod, Term fn, Term args, unsigned flags) {
+    Vm& vm = *p.vm;
+    Process* child = nullptr;
+    const Instr* pc = nullptr;
+    std::vector<Term> xs;
+    Term initial_call;
+    if (fn.is_none()) {  // spawn(Fun)
+        Term f = fun_or_mod;
+        if (!f.is_fun()) return p.badarg();
+        if (f.is_boxed_of(Subtag::Export)) {
+            const Export* ep = reinterpret_cast<const Export*>(f.boxed_ptr()[1].raw);
+            if (ep->arity != 0) return p.badarg();
+            child = vm.processes.create(vm, 233);
+            if (!child) return p.error(am::system_limit);
+            pc = ep->address.load(std::memory_order_acquire);
+            initial_call = gc::make_tuple_of(child->heap, ep->module, ep->function,
+                                             Term::small(0));
+        } else {
+            const FunEntry* fe = reinterpret_cast<const FunEntry*>(f.boxed_ptr()[1].raw);
+            if (fe->arity != fe->num_free) return p.badarg();
+            child = vm.processes.create(vm, 233);
+            if (!child) return p.error(am::system_limit);
+            Term copy = copy_into(*child, f);
+            for (uint32_t i = 0; i < fe->num_free; ++i) xs.push_back(copy.boxed_ptr()[2 + i]);
+            pc = fe->address;
+            initial_call = gc::make_tuple_of(child->heap, fe->module->name, fe->function,
+                                             Term::small(0));
+        }
+    } else {  // spawn(M, F, Args)
+        if (!fun_or_mod.is_atom() || !fn.is_atom()) return p.badarg();
+        size_t n = 0;
+        Term l = args;
+        for (; l.is_list(); l = l.tail()) ++n;
+        if (!l.is_nil() || n > 255) return p.badarg();
+        child = vm.processes.create(vm, 233);
+        if (!child) return p.error(am::system_limit);
+        Term copy = copy_into(*child, args);
+        for (Term c = copy; c.is_list(); c = c.tail()) xs.push_back(c.head());
+        pc = vm.export_entry(fun_or_mod, fn, uint32_t(n))->address.load(std::memory_order_acquire);
+        initial_call = gc::make_tuple_of(child->heap, fun_or_mod, fn, Term::small(int64_t(n)));
+    }
+    start_child(p, *child, pc, std::move(xs), initial_call);
+    if (flags & kLink) link_pair(p, *child);
+    Term result = child->pid();
+    if (flags & kMonitor) {
+        Term ref = add_monitor(p, *child, Term::none());
+        result = gc::make_tuple_of(p.heap, child->pid(), ref);
+    }
+    child->status = ProcStatus::Waiting;  // waiting to start: the waker queues it
+    vm.processes.waker->wake(*child);
+    return result;
+}
+
+Process* process_of(Process& p, Term pid) { return p.vm->processes.find(pid); }
+
+} // namespace
+
+// erlang:spawn/3, spawn_link/3, spawn_opt/4 — erlang.html#spawn-3 (spawn/1, spawn_link/1 and
+// spawn_monitor/1,3 are Erlang code in erlang.beam calling these).
+Term bif_erlang_spawn_3(Process& p, const Term* a) { return spawn_common(p, a[0], a[1], a[2], 0); }
+Term bif_erlang_spawn_link_3(Process& p, const Term* a) {
+    return spawn_common(p, a[0], a[1], a[2], kLink);
+}
+// Options link and monitor; priority, min_heap_size and the rest are accepted and ignored
+// until the processes issue lands them.
+Term bif_erlang_spawn_opt_4(Process& p, const Term* a) {
+    unsigned flags = 0;
+    Term l = a[3];
+    for (; l.is_list(); l = l.tail()) {
+        Term o = l.head();
+        if (o == atoms().intern("link")) flags |= kLink;
+        else if (o == atoms().intern("monitor")) flags |= kMonitor;
+        else if (!o.is_tuple() && !o.is_atom()) return p.badarg();
+    }
+    if (!l.is_nil()) return p.badarg();
+    return spawn_common(p, a[0], a[1], a[2], flags);
+}
+
+// erlang:link/1 — a dead or unknown pid: noproc (an exit signal, or an error without
+// trap_exit... as erl 25: the caller gets an exit signal noproc when trapping, else badarg
+// is not raised: it exits with noproc).
+Term bif_erlang_link_1(Process& p, const Term* a) {
+    if (!a[0].is_pid()) return p.badarg();
+    if (a[0] == p.pid()) return am::true_;
+    Process* other = process_of(p, a[0]);
+    if (!other) {
+        if (p.trap_exit) {
+            send_exit_signal(p, a[0], atoms().intern("noproc"), true);
+            return am::true_;
+        }
+        return p.error(atoms().intern("noproc"));
+    }
+    link_pair(p, *other);
+    return am::true_;
+}
+
+// erlang:unlink/1
+Term bif_erlang_unlink_1(Process& p, const Term* a) {
+    if (!a[0].is_pid()) return p.badarg();
+    auto drop = [](std::vector<uint64_t>& v, uint64_t n) {
+        v.erase(std::remove(v.begin(), v.end(), n), v.end());
+    };
+    if (a[0].is_local_pid()) drop(p.links, a[0].pid_number());
+    if (Process* other = process_of(p, a[0])) drop(other->links, p.number);
+    return am::true_;
+}
+
+// erlang:exit/2 — an exit signal to a process (the caller itself included).
+Term bif_erlang_exit_2(Process& p, const Term* a) {
+    if (!a[0].is_pid()) return p.badarg();
+    if (Process* to = process_of(p, a[0])) send_exit_signal(*to, p.pid(), a[1], false);
+    return am::true_;
+}
+
+// erlang:process_flag/2 — trap_exit for now; other flags come with the processes issue.
+Term bif_erlang_process_flag_2(Process& p, const Term* a) {
+    if (a[0] == atoms().intern("trap_exit")) {
+        if (a[1] != am::true_ && a[1] != am::false_) return p.badarg();
+        Term old = p.trap_exit ? am::true_ : am::false_;
+        p.trap_exit = a[1] == am::true_;
+        return old;
+    }
+    return p.badarg();
+}
+
+// erlang:is_process_alive/1
+Term bif_erlang_is_process_alive_1(Process& p, const Term* a) {
+    if (!a[0].is_local_pid()) return p.badarg();
+    return process_of(p, a[0]) ? am::true_ : am::false_;
+}
+
+// erlang:register/2, unregister/1, whereis/1, registered/0
+Term bif_erlang_register_2(Process& p, const Term* a) {
+    if (!a[0].is_atom() || a[0] == am::undefined) return p.badarg();
+    Process* who = process_of(p, a[1]);
+    if (!who || !p.vm->processes.register_name(a[0], *who)) return p.badarg();
+    return am::true_;
+}
+Term bif_erlang_unregister_1(Process& p, const Term* a) {
+    if (!a[0].is_atom() || !p.vm->processes.unregister_name(a[0])) return p.badarg();
+    return am::true_;
+}
+Term bif_erlang_whereis_1(Process& p, const Term* a) {
+    if (!a[0].is_atom()) return p.badarg();
+    auto n = p.vm->processes.whereis(a[0]);
+    return n ? Term::pid(*n) : am::undefined;
+}
+Term bif_erlang_registered_0(Process& p, const Term*) {
+    Term l = Term::nil();
+    for (Term name : p.vm->processes.registered()) l = gc::make_cons(p.heap, name, l);
+    return l;
+}
+
+// erlang:processes/0 — pids in creation order.
+Term bif_erlang_processes_0(Process& p, const Term*) {
+    auto numbers = p.vm->processes.numbers();
+    Term l = Term::nil();
+    for (size_t i = numbers.size(); i > 0; --i)
+        l = gc::make_cons(p.heap, Term::pid(numbers[i - 1]), l);
+    return l;
+}
+
+// erlang:monitor/2 — process monitors (by pid or registered name).
+Term bif_erlang_monitor_2(Process& p, const Term* a) {
+    if (a[0] != am::process) return p.badarg();
+    Term target = a[1];
+    Term name = Term::none();
+    Process* t = nullptr;
+    if (target.is_local_pid()) {
+        t = process_of(p, target);
+    } else if (target.is_atom()) {
+        name = target;
+        if (auto n = p.vm->processes.whereis(target)) t = p.vm->processes.find(*n);
+    } else if (target.is_tuple() && target.tuple_arity() == 2 && target.tuple_elem(0).is_atom()) {
+        name = target.tuple_elem(0);
+        if (auto n = p.vm->processes.whereis(name)) t = p.vm->processes.find(*n);
+    } else {
+        return p.badarg();
+    }
+    if (t) return add_monitor(p, *t, name);
+    // No such process: the 'DOWN' (noproc) comes at once.
+    uint64_t id = new_ref_id();
+    Term ref = make_ref_term(p.heap, id);
+    Term who = name.is_value() ? gc::make_tuple_of(p.heap, name, am::nonode_nohost) : target;
+    send_message(p, gc::make_tuple_of(p.heap, atoms().intern("DOWN"), ref, am::process, who,
+                                      atoms().intern("noproc")));
+    return ref;
+}
+
+// erlang:demonitor/1,2 — options flush (drop a delivered 'DOWN') and info.
+static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
+    uint64_t id = ref_id_of(ref);
+    if (!ref.is_ref()) return p.badarg();
+    bool found = false;
+    for (auto it = p.monitors.begin(); it != p.monitors.end(); ++it) {
+        if (it->ref_id != id) continue;
+        if (Process* t = p.vm->processes.find(it->target)) {
+            auto& tm = t->monitored_by;
+            tm.erase(std::remove_if(tm.begin(), tm.end(),
+                                    [&](const Monitor& m) { return m.ref_id == id; }),
+                     tm.end());
+        }
+        p.monitors.erase(it);
+        found = true;
+        break;
+    }
+    if (flush) {
+        p.take_inbox();
+        Term down = atoms().intern("DOWN");
+        for (Message** m = &p.mq_first; *m; m = &(*m)->next) {
+            Term t = (*m)->term;
+            if (t.is_tuple() && t.tuple_arity() == 5 && t.tuple_elem(0) == down &&
+                terms_exact_eq(t.tuple_elem(1), ref)) {
+                p.remove_message_at(m);
+                break;
+            }
+        }
+    }
+    return info ? (found ? am::true_ : am::false_) : am::true_;
+}
+Term bif_erlang_demonitor_1(Process& p, const Term* a) {
+    return do_demonitor(p, a[0], false, false);
+}
+Term bif_erlang_demonitor_2(Process& p, const Term* a) {
+    bool flush = false, info = false;
+    Term l = a[1];
+    for (; l.is_list(); l = l.tail()) {
+        if (l.head() == atoms().intern("flush")) flush = true;
+        else if (l.head() == atoms().intern("info")) info = true;
+        else return p.badarg();
+    }
+    if (!l.is_nil()) return p.badarg();
+    return do_demonitor(p, a[0], flush, info);
+}
+
+// erlang:send/2 and erlang:'!'/2 — as the send instruction.
+Term bif_erlang_send_2(Process& p, const Term* a) {
+    Term dest = a[0];
+    Process* to = nullptr;
+    if (dest.is_local_pid()) {
+        to = process_of(p, dest);
+    } else {
+        Term name = dest;
+        if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
+            name = dest.tuple_elem(0);
+        auto n = name.is_atom() ? p.vm->processes.whereis(name) : std::nullopt;
+        if (!n) return p.badarg();
+        to = p.vm->processes.find(*n);
+    }
+    if (to) send_message(*to, a[1]);
+    return a[1];
+}
+Term bif_erlang_bang_2(Process& p, const Term* a) { return bif_erlang_send_2(p, a); }
+
+} // namespace joist
