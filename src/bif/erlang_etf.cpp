@@ -144,8 +144,9 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
     size_t n = v.byte_size();
     if (v.bit_offset != 0) {
         copy.resize(n);
+        unsigned sh = unsigned(v.bit_offset);
         for (size_t i = 0; i < n; ++i) {
-            copy[i] = uint8_t((v.bytes[i] << v.bit_offset) | (v.bytes[i + 1] >> (8 - v.bit_offset)));
+            copy[i] = uint8_t((v.bytes[i] << sh) | (v.bytes[i + 1] >> (8 - sh)));
         }
         bytes = copy.data();
     }

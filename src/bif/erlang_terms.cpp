@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bif/bif.h"
+#include "term/binary.h"
 #include "code/module.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -124,11 +125,12 @@ Term bif_erlang_tuple_size_1(Process& p, const Term* args) {
     return Term::small(int64_t(args[0].tuple_arity()));
 }
 
-// erlang:size/1 — erlang.html#size-1
-// FIXME: binaries and bitstrings (their byte count, rounded down) once binaries exist.
+// erlang:size/1 — erlang.html#size-1: a tuple's arity, or a bitstring's whole bytes.
 Term bif_erlang_size_1(Process& p, const Term* args) {
-    if (!args[0].is_tuple()) return p.badarg();
-    return Term::small(int64_t(args[0].tuple_arity()));
+    if (args[0].is_tuple()) return Term::small(int64_t(args[0].tuple_arity()));
+    BitView v;
+    if (bit_view(args[0], v)) return Term::small(int64_t(v.bit_size / 8));
+    return p.badarg();
 }
 
 // erlang:make_tuple/2 — erlang.html#make_tuple-2

@@ -68,7 +68,9 @@ FunParts fun_parts(Term fun) {
                     box + 2};
 }
 
-const Export* export_of(Term fun) { return reinterpret_cast<const Export*>(fun.boxed_ptr()[1].raw); }
+const Export* export_of(Term fun) {
+    return reinterpret_cast<const Export*>(fun.boxed_ptr()[1].raw);
+}
 
 void float_words(double d, uint32_t& lo, uint32_t& hi) {
     if (d == 0.0) d = 0.0;  // -0.0 hashes as 0.0
@@ -143,7 +145,9 @@ constexpr uint32_t kNilWord = 2;  // NIL_DEF, erl's type number for []
 
 void hash2_integer_limbs(uint32_t& hash, bool neg, const uint64_t* limbs, size_t n) {
     uint32_t con = neg ? hconst(10) : hconst(11);
-    for (size_t i = 0; i < n; ++i) hash_pair(hash, uint32_t(limbs[i]), uint32_t(limbs[i] >> 32), con);
+    for (size_t i = 0; i < n; ++i) {
+        hash_pair(hash, uint32_t(limbs[i]), uint32_t(limbs[i] >> 32), con);
+    }
 }
 
 struct Hash2Item {
@@ -288,8 +292,8 @@ uint32_t term_hash2(Term term) {
                 } else {
                     hash = block_hash(bits.data, bits.bytes, con);
                     if (bits.bits > 0) {
-                        hash_pair(hash, bits.bits, uint32_t(bits.data[bits.bytes] >> (8 - bits.bits)),
-                                  hconst(15));
+                        uint32_t last = bits.data[bits.bytes] >> (8 - bits.bits);
+                        hash_pair(hash, bits.bits, last, hconst(15));
                     }
                 }
                 break;

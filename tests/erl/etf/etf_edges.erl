@@ -22,7 +22,8 @@ main() ->
                       list_to_atom(lists:duplicate(100, 16#3A9)), nonode@nohost,
                       fun erlang:phash2/2, fun lists:map/2]],
     erlang:display(byte_size(term_to_binary(list_to_tuple(lists:seq(1, 256))))),
-    erlang:display([byte_size(term_to_binary(lists:duplicate(N, 1))) || N <- [65534, 65535, 65536]]),
+    erlang:display([byte_size(term_to_binary(lists:duplicate(N, 1)))
+                    || N <- [65534, 65535, 65536]]),
     erlang:display([erlang:external_size(lists:duplicate(N, 1)) || N <- [65534, 65535, 65536]]),
     erlang:display(term_to_binary(lists:duplicate(20, 300))),
     %% Options.

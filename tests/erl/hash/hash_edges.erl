@@ -1,5 +1,6 @@
 -module(hash_edges).
 -export([main/0, id/1]).
+-compile({nowarn_deprecated_function, [{erlang, phash, 2}]}).
 
 %% phash2/phash on boundary values and bad ranges.
 id(X) -> X.

@@ -1,5 +1,6 @@
 -module(hash_random).
 -export([main/0, id/1]).
+-compile({nowarn_deprecated_function, [{erlang, phash, 2}]}).
 
 %% erlang:phash2/1,2 and erlang:phash/2 on pseudo-random terms of every type (no pids or
 %% references: their values differ between runtimes).
