@@ -1,7 +1,10 @@
 // BIFs of module erlang on the external term format: term_to_binary/1,2, term_to_iovec/1,2,
 // binary_to_term/1,2 and external_size/1,2 (encoder in etf/encode.cpp, decoder in
 // etf/decode.cpp).
+#include <zlib.h>
+
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -135,6 +138,106 @@ Export* resolve_export(Term m, Term f, uint32_t a) {
     return t_safe ? t_vm->find_export(m, f, a) : t_vm->export_entry(m, f, a);
 }
 
+// For `safe`: true unless the encoding (after the version byte) names an atom that does not
+// exist. Malformed input passes here and fails in the decoder.
+bool atoms_exist(std::span<const uint8_t> in) {
+    std::vector<uint8_t> plain;
+    if (in.size() >= 5 && in[0] == 80) {  // compressed
+        uLongf n = (uLongf(in[1]) << 24) | (uLongf(in[2]) << 16) | (uLongf(in[3]) << 8) | in[4];
+        if (n > (uLongf(1) << 30)) return true;
+        plain.resize(n);
+        if (uncompress(plain.data(), &n, in.data() + 5, uLong(in.size() - 5)) != Z_OK) return true;
+        plain.resize(n);
+        in = plain;
+    }
+    size_t i = 0;
+    uint64_t todo = 1;
+    auto has = [&](size_t n) { return in.size() - i >= n; };
+    auto be = [&](size_t at, int bytes) {
+        uint64_t v = 0;
+        for (int k = 0; k < bytes; ++k) v = (v << 8) | in[at + size_t(k)];
+        return v;
+    };
+    std::string text;
+    // Checks the atom (tag included) at i and moves past it; false if it does not exist.
+    auto atom = [&]() {
+        if (!has(1)) return true;
+        uint8_t tag = in[i++];
+        bool small = tag == 115 || tag == 119;
+        if (!(small || tag == 100 || tag == 118) || !has(small ? 1 : 2)) return true;
+        size_t len = small ? in[i] : size_t(be(i, 2));
+        i += small ? 1 : 2;
+        if (!has(len)) return true;
+        text.clear();
+        for (size_t k = 0; k < len; ++k) {
+            uint8_t c = in[i + k];
+            if ((tag == 100 || tag == 115) && c >= 0x80) {  // latin-1 -> UTF-8
+                text += char(0xC0 | (c >> 6));
+                text += char(0x80 | (c & 0x3F));
+            } else {
+                text += char(c);
+            }
+        }
+        i += len;
+        return atoms().find(text).has_value();
+    };
+    while (todo > 0 && has(1)) {
+        --todo;
+        uint8_t tag = in[i];
+        size_t skip = 0;  // fixed bytes after a node atom
+        switch (tag) {
+        case 100: case 118: case 115: case 119:
+            if (!atom()) return false;
+            continue;
+        case 88: skip = 12; break;  // NEW_PID_EXT
+        case 103: skip = 9; break;  // PID_EXT
+        case 89: skip = 8; break;   // NEW_PORT_EXT
+        case 102: skip = 5; break;  // PORT_EXT
+        case 120: skip = 12; break; // V4_PORT_EXT
+        case 101: skip = 5; break;  // REFERENCE_EXT
+        case 90:                    // NEWER_REFERENCE_EXT, NEW_REFERENCE_EXT
+        case 114: {
+            if (!has(3)) return true;
+            size_t words = size_t(be(i + 1, 2));
+            i += 3;
+            if (!atom()) return false;
+            i += (tag == 90 ? 4 : 1) + 4 * words;
+            if (i > in.size()) return true;
+            continue;
+        }
+        default: break;
+        }
+        if (skip) {
+            ++i;
+            if (!atom()) return false;
+            i += skip;
+            if (i > in.size()) return true;
+            continue;
+        }
+        ++i;
+        switch (tag) {
+        case 97: i += 1; break;                          // SMALL_INTEGER_EXT
+        case 98: i += 4; break;                          // INTEGER_EXT
+        case 70: i += 8; break;                          // NEW_FLOAT_EXT
+        case 99: i += 31; break;                         // FLOAT_EXT
+        case 106: break;                                 // NIL_EXT
+        case 104: if (!has(1)) return true; todo += in[i]; i += 1; break;
+        case 105: if (!has(4)) return true; todo += be(i, 4); i += 4; break;
+        case 107: if (!has(2)) return true; i += 2 + be(i, 2); break;
+        case 108: if (!has(4)) return true; todo += be(i, 4) + 1; i += 4; break;
+        case 109: if (!has(4)) return true; i += 4 + be(i, 4); break;
+        case 77: if (!has(4)) return true; i += 5 + be(i, 4); break;
+        case 110: if (!has(1)) return true; i += 2 + in[i]; break;
+        case 111: if (!has(4)) return true; i += 5 + be(i, 4); break;
+        case 116: if (!has(4)) return true; todo += 2 * be(i, 4); i += 4; break;
+        case 113: todo += 3; break;                      // EXPORT_EXT: M, F, A
+        default: return true;  // funs and the rest: left to the decoder
+        }
+        if (i > in.size()) return true;
+    }
+    return true;
+}
+
 // binary_to_term with options `safe` (no new atoms or exports) and `used` ({Term, Bytes}).
 Term from_binary(Process& p, Term bin, bool safe, bool used) {
     BitView v;
@@ -152,6 +255,7 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
     }
     if (n < 2 || bytes[0] != kVersion) return p.badarg();
     std::span<const uint8_t> body(bytes + 1, n - 1);
+    if (safe && !atoms_exist(body)) return p.badarg();
     etf::DecodeContext ctx;
     ctx.resolve_export = &resolve_export;
     t_vm = p.vm;
@@ -165,8 +269,6 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
         t = etf::decode(body, hp, ctx, &consumed);
     }
     t_vm = nullptr;
-    // FIXME: `safe` should refuse unknown atoms before creating them; here they are made, then
-    // the call fails.
     if (t.is_none() || (safe && atoms().size() != atoms_before)) return p.badarg();
     if (!used) return t;
     return gc::make_tuple_of(p.heap, t, Term::small(int64_t(consumed + 1)));

@@ -60,6 +60,14 @@ main() ->
     %% (Bad options: erl's error_info adds cause => badopt, which joist's BIFs cannot yet.)
     [erlang:display(element(1, catch binary_to_term(B, O))) || O <- [[bad], bad, [used | x]]],
     erlang:display(catch binary_to_term(<<131, 100, 0, 12, "etf_no_atom1">>, [safe])),
+    erlang:display(catch list_to_existing_atom("etf_no_atom1")),
+    Nested = <<131, 108, 0, 0, 0, 2, 104, 2, 97, 1, 119, 12, "etf_no_atom2", 106, 106>>,
+    erlang:display(catch binary_to_term(Nested, [safe])),
+    erlang:display(catch list_to_existing_atom("etf_no_atom2")),
+    Packed = term_to_binary({lists:duplicate(50, ok), [a, b]}, [compressed]),
+    erlang:display(binary_to_term(Packed, [safe, used])),
+    erlang:display(binary_to_term(<<131, 108, 0, 0, 0, 1, 100, 0, 2, "ok", 100, 0, 1, "a">>,
+                                  [safe])),
     erlang:display(binary_to_term(term_to_binary(fun lists:map/2))),
     %% Deep terms (the encoder and decoder are iterative).
     Deep = nest(200000, x),
