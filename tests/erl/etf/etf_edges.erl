@@ -19,7 +19,8 @@ main() ->
                       [256], [1 | 2], [a, b | c], {}, list_to_tuple(lists:seq(1, 255)),
                       <<>>, <<1:1>>, <<1, 2, 3:5>>, #{}, #{a => 1, b => [2]}, '', a, 'ä',
                       'Ω', '\x{1F600}', list_to_atom(lists:duplicate(255, $x)),
-                      list_to_atom(lists:duplicate(100, 16#3A9)), nonode@nohost,
+                      list_to_atom(lists:duplicate(100, 16#3A9)),
+                      list_to_atom(lists:duplicate(255, 16#3A9)), nonode@nohost,
                       fun erlang:phash2/2, fun lists:map/2]],
     erlang:display(byte_size(term_to_binary(list_to_tuple(lists:seq(1, 256))))),
     erlang:display([byte_size(term_to_binary(lists:duplicate(N, 1)))

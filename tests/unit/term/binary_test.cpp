@@ -213,6 +213,35 @@ TEST(Binary, CreateChecksAndWrites) {
     EXPECT_EQ(bs_create_size(bad_float, 1, total, bad, value), BsError::Invalid);
 }
 
+// Appending writes in place only at the end of a writable buffer; older values stay intact.
+TEST(Binary, AppendInPlaceOrCopy) {
+    gc::Heap h;
+    h.init(1000);
+    Term a = make_binary_from(h, "ab");
+    uint8_t* data;
+    uint64_t pos;
+    Term b = bs_append_prepare(h, a, 8, data, pos);  // copy into a writable buffer
+    put_bits(data, pos, 'c', 8);
+    EXPECT_EQ(pos, 16u);
+    EXPECT_EQ(b.boxed_ptr()[3], Term::small(kSubBinWritable));
+    EXPECT_EQ(bs_append_words(b, 8), kSubBinWords);
+    Term c = bs_append_prepare(h, b, 8, data, pos);  // in place
+    put_bits(data, pos, 'd', 8);
+    EXPECT_EQ(c.boxed_ptr()[4], b.boxed_ptr()[4]);
+    Term d = bs_append_prepare(h, b, 8, data, pos);  // b no longer ends at the used end: copy
+    put_bits(data, pos, 'x', 8);
+    EXPECT_NE(d.boxed_ptr()[4], b.boxed_ptr()[4]);
+    EXPECT_EQ(bytes_of(a), (std::vector<uint8_t>{'a', 'b'}));
+    EXPECT_EQ(bytes_of(b), (std::vector<uint8_t>{'a', 'b', 'c'}));
+    EXPECT_EQ(bytes_of(c), (std::vector<uint8_t>{'a', 'b', 'c', 'd'}));
+    EXPECT_EQ(bytes_of(d), (std::vector<uint8_t>{'a', 'b', 'c', 'x'}));
+    Term e = bs_append_prepare(h, c, 3, data, pos);  // ends mid-byte: the next one copies
+    put_bits(data, pos, 5, 3);
+    Term f = bs_append_prepare(h, e, 5, data, pos);
+    EXPECT_NE(f.boxed_ptr()[4], e.boxed_ptr()[4]);
+    EXPECT_EQ(bit_size(f), 40u);
+}
+
 // Collections keep reachable off-heap binaries (and their blocks) and release the others.
 TEST(OffHeap, CollectorReleasesDeadRefcBins) {
     OffHeapOn on;
