@@ -291,23 +291,9 @@ Term bif_binary_last_1(Process& p, const Term* args) {
     return Term::small(view_byte(v, v.byte_size() - 1));
 }
 
-// binary:part/3 (a bitstring's whole bytes may be taken apart too)
-Term bif_binary_part_3(Process& p, const Term* args) {
-    BitView v;
-    uint64_t from, count;
-    if (!bit_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
-        return p.badarg();
-    }
-    return sub_binary(p, v, from, count);
-}
-
-// binary:part/2
-Term bif_binary_part_2(Process& p, const Term* args) {
-    Term pos = args[1];
-    if (!pos.is_tuple() || pos.tuple_arity() != 2) return p.badarg();
-    Term a[3] = {args[0], pos.tuple_elem(0), pos.tuple_elem(1)};
-    return bif_binary_part_3(p, a);
-}
+// binary:part/3 and part/2: erlang:binary_part/3,2 under another name.
+Term bif_binary_part_3(Process& p, const Term* args) { return bif_erlang_binary_part_3(p, args); }
+Term bif_binary_part_2(Process& p, const Term* args) { return bif_erlang_binary_part_2(p, args); }
 
 // binary:copy/2
 Term bif_binary_copy_2(Process& p, const Term* args) {

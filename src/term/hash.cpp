@@ -3,6 +3,7 @@
 // k * 0x9e3779b9 per kind of term, strings hashed four bytes at a time, map pairs hashed
 // independently and XORed together) and make_hash (multiply-add with fixed primes), and checked
 // against erl value by value.
+#include "term/hash_mix.h"
 #include "term/hash.h"
 
 #include <cstring>
@@ -87,17 +88,7 @@ void float_words(double d, uint32_t& lo, uint32_t& hi) {
 constexpr uint32_t kGolden = 0x9e3779b9U;
 constexpr uint32_t hconst(uint32_t k) { return kGolden * k; }
 
-inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) {
-    a -= b; a -= c; a ^= (c >> 13);
-    b -= c; b -= a; b ^= (a << 8);
-    c -= a; c -= b; c ^= (b >> 13);
-    a -= b; a -= c; a ^= (c >> 12);
-    b -= c; b -= a; b ^= (a << 16);
-    c -= a; c -= b; c ^= (b >> 5);
-    a -= b; a -= c; a ^= (c >> 3);
-    b -= c; b -= a; b ^= (a << 10);
-    c -= a; c -= b; c ^= (b >> 15);
-}
+inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) { hash_mix(a, b, c); }
 
 inline void hash_pair(uint32_t& hash, uint32_t x, uint32_t y, uint32_t k) {
     uint32_t a = k + x;

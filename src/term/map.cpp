@@ -8,6 +8,7 @@
 //
 // Iteration: maps:iterator/maps:next visit leaves depth first, children in bitmap order;
 // maps:to_list/keys/values give the reverse of that order (erl builds them by consing).
+#include "term/hash_mix.h"
 #include "term/map_ops.h"
 
 #include <algorithm>
@@ -48,19 +49,7 @@ constexpr uint32_t kHConst21 = 0xfa8cfc2du;
 constexpr uint32_t kHConst22 = 0x98c475e6u;
 constexpr uint32_t kInternalSalt = 3432918353u;
 
-// clang-format off
-inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) {
-    a -= b; a -= c; a ^= (c >> 13);
-    b -= c; b -= a; b ^= (a << 8);
-    c -= a; c -= b; c ^= (b >> 13);
-    a -= b; a -= c; a ^= (c >> 12);
-    b -= c; b -= a; b ^= (a << 16);
-    c -= a; c -= b; c ^= (b >> 5);
-    a -= b; a -= c; a ^= (c >> 3);
-    b -= c; b -= a; b ^= (a << 10);
-    c -= a; c -= b; c ^= (b >> 15);
-}
-// clang-format on
+inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) { hash_mix(a, b, c); }
 
 struct Hasher {
     uint32_t h;
