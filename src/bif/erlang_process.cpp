@@ -304,4 +304,17 @@ Term bif_erlang_send_2(Process& p, const Term* a) {
 }
 Term bif_erlang_bang_2(Process& p, const Term* a) { return bif_erlang_send_2(p, a); }
 
+// erlang:group_leader/0, and erts_internal:group_leader/2 which erlang:group_leader/2 (Erlang
+// code) calls to set one: true, or badarg for a dead or non-pid argument.
+Term bif_erlang_group_leader_0(Process& p, const Term*) {
+    return p.group_leader.is_local_pid() ? p.group_leader : p.pid();
+}
+Term bif_erts_internal_group_leader_2(Process& p, const Term* a) {
+    if (!a[0].is_pid() || !a[1].is_pid()) return p.badarg();
+    Process* who = process_of(p, a[1]);
+    if (!who) return p.badarg();
+    who->group_leader = a[0];
+    return am::true_;
+}
+
 } // namespace joist

@@ -3,6 +3,8 @@
 //         [-extra ...]
 //   joist --check-load FILE...   load each .beam (parse + translate), report failures
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -54,6 +56,51 @@ int check_load(const std::vector<std::string>& files) {
     return failed ? 1 : 0;
 }
 
+// A process running joist_init:Fun(Args...) over a bottom frame that ends it normally.
+joist::Process& start_system_process(joist::Vm& vm, joist::Scheduler& sched, joist::Term fun,
+                                     std::vector<joist::Term> (*make_args)(joist::gc::Heap&)) {
+    using namespace joist;
+    Term mod = atoms().intern("joist_init");
+    Process& p = *vm.processes.create(vm, 233);
+    std::vector<Term> args = make_args(p.heap);
+    Term*& E = p.heap.stop;
+    *--E = Term::from_raw(reinterpret_cast<Word>(vm.process_exit_address()));
+    p.pc = vm.export_entry(mod, fun, uint32_t(args.size()))
+               ->address.load(std::memory_order_acquire);
+    p.saved_x = std::move(args);
+    p.initial_call = gc::make_tuple_of(p.heap, mod, fun, Term::small(int64_t(p.saved_x.size())));
+    sched.enqueue(p);
+    return p;
+}
+
+std::vector<joist::Term> init_args(joist::gc::Heap& h) {
+    using namespace joist;
+    auto arg = [&](const char* flag, std::vector<std::string> values) {
+        Term vs = Term::nil();
+        for (auto it = values.rbegin(); it != values.rend(); ++it)
+            vs = gc::make_cons(h, gc::make_codepoint_list(h, *it), vs);
+        return gc::make_tuple_of(h, atoms().intern(flag), vs);
+    };
+    const char* home = std::getenv("HOME");
+    const char* root = std::getenv("JOIST_OTP_ROOT");
+    Term args = Term::nil();
+    args = gc::make_cons(h, arg("noshell", {}), args);
+    args = gc::make_cons(h, arg("home", {home ? home : "/"}), args);
+    args = gc::make_cons(h, arg("progname", {"erl"}), args);
+    args = gc::make_cons(h, arg("root", {root ? root : "/usr/lib/erlang"}), args);
+    return {args};
+}
+
+// joist_init (lib/joist_init.erl): `init` and `user` (the group leader for standard output).
+// Without its module (a build without erlc output) programs run without them.
+joist::Process* start_init_processes(joist::Vm& vm, joist::Scheduler& sched) {
+    using namespace joist;
+    if (!vm.ensure_loaded(atoms().intern("joist_init")).ok()) return nullptr;
+    start_system_process(vm, sched, am::start, init_args);
+    return &start_system_process(vm, sched, atoms().intern("io_server"),
+                                 [](gc::Heap&) { return std::vector<Term>{}; });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -89,12 +136,17 @@ int main(int argc, char** argv) {
 
     Vm vm;
     for (auto it = opt.pa.rbegin(); it != opt.pa.rend(); ++it) vm.add_path_front(*it);
+    // joist's own Erlang modules: ebin/ beside the executable (built by CMake from lib/).
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) vm.add_path_back((exe.parent_path() / "ebin").string());
     vm.add_otp_paths();
     for (const auto& d : opt.pz) vm.add_path_back(d);
 
     Scheduler sched(vm);
     vm.processes.waker = &sched;
     Process& boot = *vm.processes.create(vm, 233);
+    if (Process* user = start_init_processes(vm, sched)) boot.group_leader = user->pid();
 
     // The boot process runs the -s/-run calls one after another, as erl's init does.
     size_t next_call = 0;

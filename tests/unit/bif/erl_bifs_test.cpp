@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string_view>
 #include <string>
 #include <tuple>
 
@@ -39,7 +40,8 @@ TEST(ErlBifsTest, EveryJoistBifIsAnErlBif) {
     const BifInfo* table = bif_table(n);
     for (size_t i = 0; i < n; i++) {
         Mfa m{table[i].module, table[i].name, table[i].arity};
-        EXPECT_TRUE(erl.count(m)) << table[i].module << ":" << table[i].name << "/"
+        bool joists_own = std::string_view(table[i].module) == "joist";  // lib/'s helpers
+        EXPECT_TRUE(joists_own || erl.count(m)) << table[i].module << ":" << table[i].name << "/"
                                   << table[i].arity << " is not a BIF in erl";
         EXPECT_TRUE(seen.insert(m).second) << table[i].module << ":" << table[i].name << "/"
                                            << table[i].arity << " is listed twice";
