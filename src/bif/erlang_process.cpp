@@ -318,3 +318,100 @@ Term bif_erts_internal_group_leader_2(Process& p, const Term* a) {
 }
 
 } // namespace joist
+
+namespace joist {
+
+namespace {
+
+// One process_info item's value for a live process `q`, or none() for an unknown item.
+Term info_item(Process& p, Process& q, Term item) {
+    gc::Heap& h = p.heap;
+    std::string_view n = item.is_atom() ? atoms().name(item) : std::string_view();
+    auto pids = [&](const std::vector<uint64_t>& v) {
+        Term l = Term::nil();
+        for (size_t i = v.size(); i > 0; --i) l = gc::make_cons(h, Term::pid(v[i - 1]), l);
+        return l;
+    };
+    auto copy = [&](Term t) {
+        if (&p == &q) return t;
+        size_t words = gc::term_size(t);
+        if (words == 0) return t;
+        Term* hp = h.alloc(words);
+        return gc::copy_term(t, hp);
+    };
+    if (n == "registered_name")
+        return q.registered_name.is_value() ? q.registered_name : Term::nil();
+    if (n == "dictionary") return copy(q.dictionary);
+    if (n == "trap_exit") return q.trap_exit ? am::true_ : am::false_;
+    if (n == "group_leader") return q.group_leader.is_local_pid() ? q.group_leader : q.pid();
+    if (n == "links") return pids(q.links);
+    if (n == "initial_call") return copy(q.initial_call);
+    if (n == "priority") return atoms().intern("normal");
+    if (n == "reductions") return gc::make_integer(h, int64_t(q.reductions));
+    if (n == "status") {
+        if (&p == &q) return atoms().intern("running");
+        return atoms().intern(q.status == ProcStatus::Waiting ? "waiting" : "runnable");
+    }
+    if (n == "message_queue_len" || n == "messages") {
+        q.take_inbox();
+        if (n == "message_queue_len") return Term::small(int64_t(q.mq_len));
+        std::vector<Term> ms;
+        for (Message* m = q.mq_first; m; m = m->next) ms.push_back(m->term);
+        Term l = Term::nil();
+        for (size_t i = ms.size(); i > 0; --i) l = gc::make_cons(h, copy(ms[i - 1]), l);
+        return l;
+    }
+    if (n == "heap_size") return Term::small(int64_t(q.heap.heap_used() + q.heap.free_words()));
+    if (n == "total_heap_size")
+        return Term::small(int64_t(q.heap.size() + q.heap.fragment_words));
+    if (n == "stack_size") return Term::small(int64_t(q.heap.stack_used()));
+    if (n == "memory")
+        return Term::small(int64_t(sizeof(Process) + (q.heap.size() + q.heap.fragment_words) * 8));
+    if (n == "monitors") {
+        Term l = Term::nil();
+        for (size_t i = q.monitors.size(); i > 0; --i)
+            l = gc::make_cons(h, gc::make_tuple_of(h, am::process, Term::pid(q.monitors[i - 1].target)), l);
+        return l;
+    }
+    if (n == "monitored_by") {
+        Term l = Term::nil();
+        for (size_t i = q.monitored_by.size(); i > 0; --i)
+            l = gc::make_cons(h, Term::pid(q.monitored_by[i - 1].watcher), l);
+        return l;
+    }
+    return Term::none();
+}
+
+} // namespace
+
+// erlang:process_info/2 — {Item, Value} (a list of them for a list of items); undefined for
+// a dead process; [] for registered_name of an unregistered one. FIXME(issue 4): the items
+// current_function, current_stacktrace, garbage_collection and the exact memory figure.
+Term bif_erlang_process_info_2(Process& p, const Term* a) {
+    if (!a[0].is_local_pid()) return p.badarg();
+    Process* q = a[0] == p.pid() ? &p : process_of(p, a[0]);
+    if (!q) return am::undefined;
+    auto one = [&](Term item) -> Term {
+        Term v = info_item(p, *q, item);
+        if (v.is_none()) return v;
+        if (item == atoms().intern("registered_name") && v.is_nil()) return Term::nil();
+        return gc::make_tuple_of(p.heap, item, v);
+    };
+    if (a[1].is_atom()) {
+        Term r = one(a[1]);
+        return r.is_none() ? p.badarg() : r;
+    }
+    std::vector<Term> rs;
+    Term l = a[1];
+    for (; l.is_list(); l = l.tail()) {
+        Term r = one(l.head());
+        if (r.is_none()) return p.badarg();
+        if (!r.is_nil()) rs.push_back(r);
+    }
+    if (!l.is_nil()) return p.badarg();
+    Term out = Term::nil();
+    for (size_t i = rs.size(); i > 0; --i) out = gc::make_cons(p.heap, rs[i - 1], out);
+    return out;
+}
+
+} // namespace joist
