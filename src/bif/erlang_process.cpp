@@ -239,10 +239,52 @@ Term bif_erlang_monitor_2(Process& p, const Term* a) {
     return ref;
 }
 
+// erlang:monitor/3 — monitor/2 with options: {alias, Mode} also makes the reference an
+// alias of the caller (Mode explicit_unalias, demonitor or reply_demonitor: all three are
+// removed by unalias/1 or demonitor; FIXME(issue 4): reply_demonitor's removal on the first
+// reply), {tag, T} is not supported yet (badarg).
+Term bif_erlang_monitor_3(Process& p, const Term* a) {
+    bool alias = false;
+    Term l = a[2];
+    for (; l.is_list(); l = l.tail()) {
+        Term o = l.head();
+        if (o.is_tuple() && o.tuple_arity() == 2 && o.tuple_elem(0) == atoms().intern("alias"))
+            alias = true;
+        else
+            return p.badarg();
+    }
+    if (!l.is_nil()) return p.badarg();
+    Term ref = bif_erlang_monitor_2(p, a);
+    if (ref.is_value() && alias) p.vm->processes.add_alias(ref_id_of(ref), p.number);
+    return ref;
+}
+
+// erlang:alias/1 — a new reference that is an alias of the caller (alias/0 is Erlang code).
+Term bif_erlang_alias_1(Process& p, const Term* a) {
+    Term l = a[0];
+    while (l.is_list()) l = l.tail();
+    if (!l.is_nil()) return p.badarg();
+    uint64_t id = new_ref_id();
+    p.vm->processes.add_alias(id, p.number);
+    return make_ref_term(p.heap, id);
+}
+
+// erlang:unalias/1 — true if the reference was an active alias of the caller.
+Term bif_erlang_unalias_1(Process& p, const Term* a) {
+    if (!a[0].is_ref()) return p.badarg();
+    uint64_t id = ref_id_of(a[0]);
+    auto owner = p.vm->processes.alias_owner(id);
+    if (!owner || *owner != p.number) return am::false_;
+    p.vm->processes.remove_alias(id);
+    return am::true_;
+}
+
 // erlang:demonitor/1,2 — options flush (drop a delivered 'DOWN') and info.
 static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
     uint64_t id = ref_id_of(ref);
     if (!ref.is_ref()) return p.badarg();
+    if (auto owner = p.vm->processes.alias_owner(id); owner && *owner == p.number)
+        p.vm->processes.remove_alias(id);
     bool found = false;
     for (auto it = p.monitors.begin(); it != p.monitors.end(); ++it) {
         if (it->ref_id != id) continue;
@@ -285,22 +327,21 @@ Term bif_erlang_demonitor_2(Process& p, const Term* a) {
     return do_demonitor(p, a[0], flush, info);
 }
 
-// erlang:send/2 and erlang:'!'/2 — as the send instruction.
+// erlang:send/2,3 and erlang:'!'/2 — as the send instruction (send/3's options, noconnect
+// and nosuspend, change nothing on one node: it returns ok).
 Term bif_erlang_send_2(Process& p, const Term* a) {
-    Term dest = a[0];
-    Process* to = nullptr;
-    if (dest.is_local_pid()) {
-        to = process_of(p, dest);
-    } else {
-        Term name = dest;
-        if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
-            name = dest.tuple_elem(0);
-        auto n = name.is_atom() ? p.vm->processes.whereis(name) : std::nullopt;
-        if (!n) return p.badarg();
-        to = p.vm->processes.find(*n);
-    }
+    bool bad = false;
+    Process* to = resolve_destination(*p.vm, a[0], bad);
+    if (bad) return p.badarg();
     if (to) send_message(*to, a[1]);
     return a[1];
+}
+Term bif_erlang_send_3(Process& p, const Term* a) {
+    Term l = a[2];
+    while (l.is_list()) l = l.tail();
+    if (!l.is_nil()) return p.badarg();
+    Term r = bif_erlang_send_2(p, a);
+    return r.is_none() ? r : am::ok;
 }
 Term bif_erlang_bang_2(Process& p, const Term* a) { return bif_erlang_send_2(p, a); }
 

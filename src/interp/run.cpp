@@ -1001,26 +1001,16 @@ L_fcheckerror:
     // ---- messages ----
 L_send: {
     SYNC_E();
-    Term dest = x[0];
-    Process* to = nullptr;
-    if (dest.is_local_pid()) {
-        to = vm.processes.find(dest);
-    } else {
-        Term name = dest;
-        if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
-            name = dest.tuple_elem(0);
-        auto n = name.is_atom() ? vm.processes.whereis(name) : std::nullopt;
-        if (!n) {
-            Term args[2] = {x[0], x[1]};
-            x[kMaxXRegs] = args[0];
-            x[kMaxXRegs + 1] = args[1];
-            p.raise(am::error, am::badarg);
-            top_frame = Term::from_raw(reinterpret_cast<Word>(vm.export_entry(
-                am::erlang, atoms().intern("send"), 2)));
-            error_pc = I;
-            goto bif_error;
-        }
-        to = vm.processes.find(*n);
+    bool bad = false;
+    Process* to = resolve_destination(vm, x[0], bad);
+    if (bad) {
+        x[kMaxXRegs] = x[0];
+        x[kMaxXRegs + 1] = x[1];
+        p.raise(am::error, am::badarg);
+        top_frame = Term::from_raw(reinterpret_cast<Word>(vm.export_entry(
+            am::erlang, atoms().intern("send"), 2)));
+        error_pc = I;
+        goto bif_error;
     }
     if (to) send_message(*to, x[1]);
     x[0] = x[1];

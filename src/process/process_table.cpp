@@ -80,6 +80,41 @@ std::optional<uint64_t> ProcessTable::whereis(Term name) const {
     return it->second;
 }
 
+void ProcessTable::add_alias(uint64_t ref_id, uint64_t pid) {
+    std::lock_guard lock(m_mutex);
+    m_aliases[ref_id] = pid;
+}
+
+void ProcessTable::remove_alias(uint64_t ref_id) {
+    std::lock_guard lock(m_mutex);
+    m_aliases.erase(ref_id);
+}
+
+std::optional<uint64_t> ProcessTable::alias_owner(uint64_t ref_id) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_aliases.find(ref_id);
+    if (it == m_aliases.end()) return std::nullopt;
+    return it->second;
+}
+
+Process* resolve_destination(Vm& vm, Term dest, bool& bad) {
+    bad = false;
+    if (dest.is_local_pid()) return vm.processes.find(dest);
+    if (dest.is_ref()) {
+        auto owner = vm.processes.alias_owner(ref_id_of(dest));
+        return owner ? vm.processes.find(*owner) : nullptr;
+    }
+    Term name = dest;
+    if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
+        name = dest.tuple_elem(0);
+    auto n = name.is_atom() ? vm.processes.whereis(name) : std::nullopt;
+    if (!n) {
+        bad = true;
+        return nullptr;
+    }
+    return vm.processes.find(*n);
+}
+
 std::vector<Term> ProcessTable::registered() const {
     std::lock_guard lock(m_mutex);
     std::vector<Term> r;

@@ -42,6 +42,11 @@ public:
     std::optional<uint64_t> whereis(Term name) const;
     std::vector<Term> registered() const;
 
+    // Aliases (erlang:alias/1, monitor/3's alias option): reference number -> owner pid.
+    void add_alias(uint64_t ref_id, uint64_t pid);
+    void remove_alias(uint64_t ref_id);
+    std::optional<uint64_t> alias_owner(uint64_t ref_id) const;
+
     Waker* waker = nullptr;
     size_t limit = kDefaultLimit;
 
@@ -49,6 +54,7 @@ private:
     mutable std::mutex m_mutex;  // one scheduler for now; kept for the multi-core issue
     std::unordered_map<uint64_t, std::unique_ptr<Process>> m_procs;
     std::unordered_map<uint32_t, uint64_t> m_names;  // atom index -> pid number
+    std::unordered_map<uint64_t, uint64_t> m_aliases;  // reference number -> pid number
     uint64_t m_next = 1;
 };
 
@@ -57,6 +63,11 @@ uint64_t new_ref_id();
 Term make_ref_term(gc::Heap& h, uint64_t id);
 // The number of a reference made by make_ref_term (0 for any other term).
 uint64_t ref_id_of(Term ref);
+
+// The process a send to `dest` reaches: a pid, a registered name, {Name, Node} on this node,
+// or an alias reference. nullptr with `bad` false: a dead or inactive destination (the message
+// is dropped); `bad` true: not a destination at all (badarg).
+Process* resolve_destination(Vm& vm, Term dest, bool& bad);
 
 // Sends a copy of `msg` to `to` (in-queue push; wakes it if it waits). A dead `to` drops it.
 void send_message(Process& to, Term msg);
