@@ -111,7 +111,7 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     Term* E = p.heap.stop;
     for (size_t i = 0; i < p.saved_x.size(); ++i) x[i] = p.saved_x[i];
     p.saved_x.clear();
-    uint64_t reds = 0;  // reductions of this run, added to the process's count on leaving
+    int64_t reds = 0;  // reductions of this run, added to the process's count on leaving
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
     // function at that call, whether or not it was a tail call.
@@ -169,8 +169,10 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
         E = p.heap.stop;                                                                           \
     } while (0)
 
+    // The root set: live x registers, the process's own term fields, and (rarely non-empty)
+    // the messages in its private queue. No allocation unless there are messages.
     auto collect = [](Process& p, Term* x, unsigned live, size_t need) {
-        std::vector<gc::RootSpan> roots = {
+        gc::RootSpan fixed[] = {
             {x, live},
             {&p.dictionary, 1},
             {&p.exc_reason, 1},
@@ -179,6 +181,11 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
             {&p.group_leader, 1},
             {&p.initial_call, 1},
         };
+        if (!p.mq_first) {
+            gc::collect(p.heap, fixed, need);
+            return;
+        }
+        std::vector<gc::RootSpan> roots(std::begin(fixed), std::end(fixed));
         for (Message* m = p.mq_first; m; m = m->next) roots.push_back({&m->term, 1});
         gc::collect(p.heap, roots, need);
     };
