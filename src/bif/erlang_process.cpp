@@ -105,6 +105,27 @@ Term spawn_common(Process& p, Term fun_or_mod, Term fn, Term args, unsigned flag
 
 Process* process_of(Process& p, Term pid) { return p.vm->processes.find(pid); }
 
+// Another process (or the caller itself) to look at or change, as its owner: its run_lock
+// is held (the caller releases it with done_with) and the signals already sent to it have
+// been acted on, so that what the caller did before (an exit signal, a link) shows. nullptr
+// if it is dead or on its way out.
+Process* inspect(Process& p, Term pid) {
+    if (pid == p.pid()) return &p;
+    Process* q = process_of(p, pid);
+    if (!q) return nullptr;
+    lock_other(p, *q);
+    q->take_inbox();
+    if (q->pending_exit.is_value() ||
+        (q->sched_flags.load(std::memory_order_acquire) & Process::kExited)) {
+        q->run_lock.unlock();
+        return nullptr;
+    }
+    return q;
+}
+void done_with(Process& p, Process* q) {
+    if (q && q != &p) q->run_lock.unlock();
+}
+
 } // namespace
 
 // erlang:spawn/3, spawn_link/3, spawn_opt/4 — erlang.html#spawn-3 (spawn/1, spawn_link/1 and
@@ -137,12 +158,17 @@ Term bif_erlang_link_1(Process& p, const Term* a) {
     Process* other = process_of(p, a[0]);
     if (!other) {
         if (p.trap_exit) {
+            if (std::find(p.links.begin(), p.links.end(), a[0].pid_number()) == p.links.end())
+                p.links.push_back(a[0].pid_number());
             send_exit_signal(p, a[0], atoms().intern("noproc"), true);
             return am::true_;
         }
         return p.error(atoms().intern("noproc"));
     }
-    link_pair(p, *other);
+    if (std::find(p.links.begin(), p.links.end(), other->number) == p.links.end()) {
+        p.links.push_back(other->number);
+        send_link_signal(*other, p.number);
+    }
     return am::true_;
 }
 
@@ -152,15 +178,21 @@ Term bif_erlang_unlink_1(Process& p, const Term* a) {
     auto drop = [](std::vector<uint64_t>& v, uint64_t n) {
         v.erase(std::remove(v.begin(), v.end(), n), v.end());
     };
-    if (a[0].is_local_pid()) drop(p.links, a[0].pid_number());
-    if (Process* other = process_of(p, a[0])) drop(other->links, p.number);
+    if (!a[0].is_local_pid() || a[0] == p.pid()) return am::true_;
+    drop(p.links, a[0].pid_number());
+    if (Process* other = process_of(p, a[0])) send_unlink_signal(*other, p.number);
     return am::true_;
 }
 
 // erlang:exit/2 — an exit signal to a process (the caller itself included).
 Term bif_erlang_exit_2(Process& p, const Term* a) {
     if (!a[0].is_pid()) return p.badarg();
-    if (Process* to = process_of(p, a[0])) send_exit_signal(*to, p.pid(), a[1], false);
+    if (a[0] == p.pid()) {  // acted on at once: the caller does not run on past it
+        send_exit_signal(p, p.pid(), a[1], false);
+        p.take_inbox();
+    } else if (Process* to = process_of(p, a[0])) {
+        send_exit_signal(*to, p.pid(), a[1], false);
+    }
     return am::true_;
 }
 
@@ -178,7 +210,9 @@ Term bif_erlang_process_flag_2(Process& p, const Term* a) {
 // erlang:is_process_alive/1
 Term bif_erlang_is_process_alive_1(Process& p, const Term* a) {
     if (!a[0].is_local_pid()) return p.badarg();
-    return process_of(p, a[0]) ? am::true_ : am::false_;
+    Process* q = inspect(p, a[0]);
+    done_with(p, q);
+    return q ? am::true_ : am::false_;
 }
 
 // erlang:register/2, unregister/1, whereis/1, registered/0
@@ -229,7 +263,12 @@ Term bif_erlang_monitor_2(Process& p, const Term* a) {
     } else {
         return p.badarg();
     }
-    if (t) return add_monitor(p, *t, name);
+    if (t) {
+        uint64_t id = new_ref_id();
+        p.monitors.push_back(Monitor{Term::nil(), id, p.number, t->number, name});
+        send_monitor_signal(*t, p.number, id, name);
+        return make_ref_term(p.heap, id);
+    }
     // No such process: the 'DOWN' (noproc) comes at once.
     uint64_t id = new_ref_id();
     Term ref = make_ref_term(p.heap, id);
@@ -288,12 +327,7 @@ static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
     bool found = false;
     for (auto it = p.monitors.begin(); it != p.monitors.end(); ++it) {
         if (it->ref_id != id) continue;
-        if (Process* t = p.vm->processes.find(it->target)) {
-            auto& tm = t->monitored_by;
-            tm.erase(std::remove_if(tm.begin(), tm.end(),
-                                    [&](const Monitor& m) { return m.ref_id == id; }),
-                     tm.end());
-        }
+        if (Process* t = p.vm->processes.find(it->target)) send_demonitor_signal(*t, id);
         p.monitors.erase(it);
         found = true;
         break;
@@ -352,9 +386,10 @@ Term bif_erlang_group_leader_0(Process& p, const Term*) {
 }
 Term bif_erts_internal_group_leader_2(Process& p, const Term* a) {
     if (!a[0].is_pid() || !a[1].is_pid()) return p.badarg();
-    Process* who = process_of(p, a[1]);
+    Process* who = inspect(p, a[1]);
     if (!who) return p.badarg();
     who->group_leader = a[0];
+    done_with(p, who);
     return am::true_;
 }
 
@@ -380,8 +415,10 @@ Term info_item(Process& p, Process& q, Term item) {
         Term* hp = h.alloc(words);
         return gc::copy_term(t, hp);
     };
-    if (n == "registered_name")
-        return q.registered_name.is_value() ? q.registered_name : Term::nil();
+    if (n == "registered_name") {
+        Term name = p.vm->processes.name_of(q);
+        return name.is_value() ? name : Term::nil();
+    }
     if (n == "dictionary") return copy(q.dictionary);
     if (n == "trap_exit") return q.trap_exit ? am::true_ : am::false_;
     if (n == "group_leader") return q.group_leader.is_local_pid() ? q.group_leader : q.pid();
@@ -430,8 +467,13 @@ Term info_item(Process& p, Process& q, Term item) {
 // current_function, current_stacktrace, garbage_collection and the exact memory figure.
 Term bif_erlang_process_info_2(Process& p, const Term* a) {
     if (!a[0].is_local_pid()) return p.badarg();
-    Process* q = a[0] == p.pid() ? &p : process_of(p, a[0]);
+    Process* q = inspect(p, a[0]);
     if (!q) return am::undefined;
+    struct Release {
+        Process& p;
+        Process* q;
+        ~Release() { done_with(p, q); }
+    } release{p, q};
     auto one = [&](Term item) -> Term {
         Term v = info_item(p, *q, item);
         if (v.is_none()) return v;

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -31,6 +32,7 @@ struct Options {
     std::vector<std::string> pa, pz;
     std::vector<StartCall> calls;
     std::vector<std::string> check_load;
+    unsigned schedulers = 0;  // +S N[:M]; 0: one per online core
 };
 
 bool is_flag(const std::string& s) { return !s.empty() && (s[0] == '-' || s[0] == '+'); }
@@ -126,8 +128,12 @@ int main(int argc, char** argv) {
         } else if (a == "-extra") {
             break;
         } else if (a == "-noshell" || a == "-noinput") {
+        } else if (a == "+S" && i + 1 < args.size()) {
+            // +S N[:M]: N schedulers (M online: the same here). N 0 or unparsable: erl's default.
+            opt.schedulers = unsigned(std::strtoul(args[++i].c_str(), nullptr, 10));
+            if (opt.schedulers > 1024) opt.schedulers = 1024;
         } else if (a[0] == '+') {
-            if (a.size() == 2 && i + 1 < args.size()) ++i;  // +P N, +S N ...
+            if (a.size() == 2 && i + 1 < args.size()) ++i;  // +P N ...
         } else if (a[0] == '-') {
             std::vector<std::string> ignored;  // a user flag: -flag Values...
             take_words(ignored);
@@ -143,7 +149,8 @@ int main(int argc, char** argv) {
     vm.add_otp_paths();
     for (const auto& d : opt.pz) vm.add_path_back(d);
 
-    Scheduler sched(vm);
+    unsigned schedulers = opt.schedulers ? opt.schedulers : std::thread::hardware_concurrency();
+    Scheduler sched(vm, schedulers ? schedulers : 1);
     vm.processes.waker = &sched;
     Process& boot = *vm.processes.create(vm, 233);
     if (Process* user = start_init_processes(vm, sched)) boot.group_leader = user->pid();

@@ -180,6 +180,7 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
             {&p.exc_args, 1},
             {&p.group_leader, 1},
             {&p.initial_call, 1},
+            {&p.pending_exit, 1},
         };
         if (!p.mq_first) {
             gc::collect(p.heap, fixed, need);
@@ -1025,7 +1026,16 @@ L_send: {
     NEXT(0);
 }
 L_loop_rec:
-    if (!*p.mq_save) p.take_inbox();
+    if (!*p.mq_save) {
+        p.take_inbox();
+        if (p.pending_exit.is_value()) [[unlikely]] {  // an exit signal came with the messages
+            p.pc = I;
+            SYNC_E();
+            p.saved_x.clear();
+            p.reductions += reds;
+            return RunResult::Yield;  // the scheduler ends it before running it again
+        }
+    }
     if (!*p.mq_save) {
         I = LABEL(1);
         DISPATCH();

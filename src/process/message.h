@@ -7,16 +7,38 @@
 // reverses it, which restores each sender's order.
 #pragma once
 #include <atomic>
+#include <cstdlib>
 
 #include "gc/heap.h"
 #include "term/term.h"
 
 namespace joist {
 
+// What travels through a process's in-queue: ordinary messages and, in the same queue so that
+// their order between one sender and one receiver holds, the signals that processes send each
+// other (ERTS's signal queue). The receiver acts on a signal itself, on its own thread, when it
+// takes its in-queue (process_table.cpp: handle_signal); no other thread ever touches its
+// links or monitors.
+enum class SignalKind : uint8_t {
+    Message,    // term: the message
+    Exit,       // term: {'EXIT', From, Reason}; from_link says whether a link sent it
+    Link,       // from: the linker
+    Unlink,     // from: the unlinker
+    Monitor,    // from: the watcher; ref_id; name: the registered name monitored, or none()
+    Demonitor,  // ref_id
+    Down,       // term: {'DOWN', Ref, process, Who, Reason}; ref_id
+};
+
 struct Message {
     Message* next = nullptr;
     Term term;
     gc::Fragment* fragment = nullptr;  // owns the term's words until attached to a heap
+    SignalKind kind = SignalKind::Message;
+    bool from_link = false;
+    uint64_t from = 0;    // pid number of the sender (signals)
+    uint64_t ref_id = 0;  // monitor reference number (Monitor, Demonitor, Down)
+    Term name = Term::nil();
+    ~Message() { std::free(fragment); }  // a fragment still here was never attached
 };
 
 class Inbox {

@@ -2,7 +2,9 @@
 // monitors, and where it stopped. Builtins and the interpreter raise Erlang exceptions by
 // recording class and reason here and returning Term::none() (THE_NON_VALUE).
 #pragma once
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <vector>
 
 #include "gc/heap.h"
@@ -30,7 +32,6 @@ struct Monitor {
     Term target_name;    // the registered name monitored, or none()
 };
 
-constexpr uint64_t kTimerDue = 1;  // a receive timer that fired while its process was queued
 
 struct Process {
     gc::Heap heap;
@@ -50,11 +51,22 @@ struct Process {
     uint64_t reductions = 0;
 
     // --- scheduling: where the process stopped and what it needs to resume ---
-    ProcStatus status = ProcStatus::Runnable;
-    bool in_run_queue = false;
+    // Scheduling flags (ERTS's process state word): which of running / queued / has-work holds.
+    // Any thread may set kActive and queue the process (Scheduler::wake); only the scheduler
+    // running it clears kRunning. See sched/scheduler.cpp for the protocol.
+    static constexpr uint32_t kActive = 1;   // something arrived since it last looked
+    static constexpr uint32_t kRunning = 2;  // a scheduler is running it
+    static constexpr uint32_t kInRunQ = 4;   // in a run queue
+    static constexpr uint32_t kExited = 8;   // gone: no more signals are acted on
+    std::atomic<uint32_t> sched_flags{0};
+    ProcStatus status = ProcStatus::Runnable;  // owner's view (process_info status)
+    uint8_t priority = 2;                      // 0 max, 1 high, 2 normal, 3 low
     const Instr* pc = nullptr;        // next instruction to run
     std::vector<Term> saved_x;        // live x registers while not running
     Term initial_call = Term::nil();  // {M, F, A}
+    // Whoever holds run_lock acts as the process's owner: its scheduler while running it, or a
+    // process inspecting it (process_info of another process).
+    std::mutex run_lock;
 
     // --- mailbox: messages taken from the in-queue, oldest first; `save` is where the
     // current receive continues (loop_rec_end advances it, remove_message resets it) ---
@@ -63,7 +75,13 @@ struct Process {
     Message** mq_last = &mq_first;
     Message** mq_save = &mq_first;
     size_t mq_len = 0;
-    uint64_t timer_deadline = 0;      // monotonic ns; 0: no receive timer; kTimerDue: fired
+    // Receive timeout: the deadline (monotonic ns; 0: none) the interpreter sets in wait_timeout;
+    // the scheduler arms a timer tagged with timer_seq when the process waits, and the timer
+    // records the tag it fired with in timer_fired (any thread).
+    uint64_t timer_deadline = 0;
+    uint64_t timer_seq = 0;            // owner: the current receive timer's tag
+    uint64_t timer_armed_deadline = 0; // owner: the deadline a timer is armed for (0: none)
+    std::atomic<uint64_t> timer_fired{0};
     const Instr* timeout_pc = nullptr;  // the receive's `timeout` instruction
 
     // --- failure: links, monitors, exit ---
@@ -74,20 +92,22 @@ struct Process {
     Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
     Term registered_name = Term::none();
 
-    // Takes the in-queue's messages into the private queue (their fragments join the heap).
+    // Takes the in-queue into the private queue (message fragments join the heap) and acts on
+    // the signals in it, in arrival order (process_table.cpp). Owner only.
     void take_inbox() {
-        for (Message* m = inbox.take_all(); m;) {
-            Message* next = m->next;
-            m->next = nullptr;
-            if (m->fragment) {
-                heap.attach_fragment(m->fragment);
-                m->fragment = nullptr;
-            }
-            *mq_last = m;
-            mq_last = &m->next;
-            ++mq_len;
-            m = next;
+        if (!inbox.empty()) take_inbox_slow();
+    }
+    void take_inbox_slow();
+    // Appends a message (its fragment joins the heap).
+    void enqueue_message(Message* m) {
+        m->next = nullptr;
+        if (m->fragment) {
+            heap.attach_fragment(m->fragment);
+            m->fragment = nullptr;
         }
+        *mq_last = m;
+        mq_last = &m->next;
+        ++mq_len;
     }
     // Unlinks and frees the message `*at`; a receive in progress starts over from the oldest.
     void remove_message_at(Message** at) {
@@ -100,7 +120,11 @@ struct Process {
     }
     void remove_saved_message() { remove_message_at(mq_save); }
     ~Process() {
-        take_inbox();
+        for (Message* m = inbox.take_all(); m;) {
+            Message* next = m->next;
+            delete m;
+            m = next;
+        }
         for (Message* m = mq_first; m;) {
             Message* next = m->next;
             delete m;

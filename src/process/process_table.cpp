@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <thread>
 
 #include "gc/build.h"
 #include "gc/copy_term.h"
@@ -10,35 +12,111 @@
 
 namespace joist {
 
+ProcessTable::ProcessTable()
+    : m_slots(static_cast<std::atomic<Process*>*>(std::calloc(kSlots, sizeof(std::atomic<Process*>)))) {
+    if (!m_slots) std::abort();
+    set_threads(1);
+}
+
+ProcessTable::~ProcessTable() {
+    free_all();
+    std::free(m_slots);
+}
+
 Process* ProcessTable::create(Vm& vm, size_t min_heap_words) {
-    std::lock_guard lock(m_mutex);
-    if (m_procs.size() >= limit) return nullptr;
     auto p = std::make_unique<Process>();
     p->vm = &vm;
-    p->number = m_next++;
     p->heap.min_heap_size = min_heap_words;
     p->heap.init(min_heap_words);
+    std::lock_guard lock(m_mutex);
+    if (m_procs.size() >= limit) return nullptr;
+    uint64_t n = m_next;
+    while (m_slots[n & (kSlots - 1)].load(std::memory_order_relaxed)) ++n;
+    m_next = n + 1;
+    p->number = n;
     Process* raw = p.get();
-    m_procs.emplace(raw->number, std::move(p));
+    m_slots[n & (kSlots - 1)].store(raw, std::memory_order_release);
+    m_procs.emplace(n, std::move(p));
     return raw;
 }
 
 Process* ProcessTable::find(uint64_t number) const {
-    std::lock_guard lock(m_mutex);
-    auto it = m_procs.find(number);
-    if (it == m_procs.end() || it->second->status == ProcStatus::Exited) return nullptr;
-    return it->second.get();
+    Process* p = m_slots[number & (kSlots - 1)].load(std::memory_order_acquire);
+    if (!p || p->number != number || (p->sched_flags.load(std::memory_order_acquire) & Process::kExited))
+        return nullptr;
+    return p;
 }
 
-void ProcessTable::destroy(uint64_t number) {
-    std::unique_ptr<Process> dead;
+void ProcessTable::retire(Process& p) {
+    std::unique_ptr<Process> owned;
     {
         std::lock_guard lock(m_mutex);
-        auto it = m_procs.find(number);
+        auto it = m_procs.find(p.number);
         if (it == m_procs.end()) return;
-        dead = std::move(it->second);
+        owned = std::move(it->second);
         m_procs.erase(it);
+        m_slots[p.number & (kSlots - 1)].store(nullptr, std::memory_order_release);
     }
+    std::lock_guard lock(m_retired_mutex);
+    m_retired.emplace_back(m_epoch.fetch_add(1, std::memory_order_seq_cst), std::move(owned));
+}
+
+void ProcessTable::set_threads(unsigned n) {
+    m_epochs = std::make_unique<Epoch[]>(n);
+    m_threads = n;
+}
+
+namespace {
+// Answers the link and monitor requests still in a dead process's in-queue: the requester
+// gets noproc, as if it had asked after the exit.
+void answer_late_signals(Process& dead) {
+    ProcessTable& table = dead.vm->processes;
+    for (Message* m = dead.inbox.take_all(); m;) {
+        Message* next = m->next;
+        if (m->kind == SignalKind::Link) {
+            if (Process* from = table.find(m->from))
+                send_exit_signal(*from, dead.pid(), atoms().intern("noproc"), true);
+        } else if (m->kind == SignalKind::Monitor) {
+            if (Process* w = table.find(m->from)) {
+                gc::Heap tmp;
+                tmp.init(8);
+                Term who = m->name.is_atom() ? gc::make_tuple_of(tmp, m->name, am::nonode_nohost)
+                                             : dead.pid();
+                send_down_signal(*w, m->ref_id, who, atoms().intern("noproc"));
+            }
+        }
+        delete m;
+        m = next;
+    }
+}
+} // namespace
+
+void ProcessTable::reclaim() {
+    std::vector<std::unique_ptr<Process>> ready;
+    {
+        std::lock_guard lock(m_retired_mutex);
+        if (m_retired.empty()) return;
+        uint64_t oldest = UINT64_MAX;  // the oldest epoch a running thread may still be in
+        for (unsigned i = 0; i < m_threads; ++i) {
+            uint64_t e = m_epochs[i].value.load(std::memory_order_seq_cst);
+            if (e) oldest = std::min(oldest, e);
+        }
+        auto keep = m_retired.begin();
+        for (auto it = m_retired.begin(); it != m_retired.end(); ++it) {
+            if (it->first < oldest) ready.push_back(std::move(it->second));
+            else *keep++ = std::move(*it);
+        }
+        m_retired.erase(keep, m_retired.end());
+    }
+    for (auto& p : ready) answer_late_signals(*p);
+}
+
+void ProcessTable::free_all() {
+    std::lock_guard lock(m_retired_mutex);
+    m_retired.clear();
+    std::lock_guard lock2(m_mutex);
+    for (auto& [n, p] : m_procs) m_slots[n & (kSlots - 1)].store(nullptr);
+    m_procs.clear();
 }
 
 size_t ProcessTable::count() const {
@@ -50,9 +128,14 @@ std::vector<uint64_t> ProcessTable::numbers() const {
     std::lock_guard lock(m_mutex);
     std::vector<uint64_t> r;
     for (const auto& [n, p] : m_procs)
-        if (p->status != ProcStatus::Exited) r.push_back(n);
+        if (!(p->sched_flags.load(std::memory_order_acquire) & Process::kExited)) r.push_back(n);
     std::sort(r.begin(), r.end());
     return r;
+}
+
+Term ProcessTable::name_of(const Process& p) const {
+    std::lock_guard lock(m_mutex);
+    return p.registered_name;
 }
 
 bool ProcessTable::register_name(Term name, Process& p) {
@@ -145,80 +228,197 @@ uint64_t ref_id_of(Term ref) {
     return (r[2].raw << 32) | (r[3].raw & 0xFFFFFFFF);
 }
 
-void send_message(Process& to, Term msg) {
-    if (to.status == ProcStatus::Exited) return;
+namespace {
+
+void wake(Process& to) {
+    if (Waker* w = to.vm->processes.waker) w->wake(to);
+}
+
+// A signal whose term is a copy of `t` in a fragment of its own.
+Message* new_signal(SignalKind kind, Term t) {
     auto* m = new Message();
-    size_t words = gc::term_size(msg);
+    m->kind = kind;
+    size_t words = gc::term_size(t);
     if (words == 0) {
-        m->term = msg;
+        m->term = t;
     } else {
         m->fragment = gc::Heap::new_fragment(words);
         Term* hp = m->fragment->data;
-        m->term = gc::copy_term(msg, hp);
+        m->term = gc::copy_term(t, hp);
     }
+    return m;
+}
+
+void push_signal(Process& to, Message* m) {
     to.inbox.push(m);
-    if (to.status == ProcStatus::Waiting && to.vm->processes.waker)
-        to.vm->processes.waker->wake(to);
+    wake(to);
+}
+
+void remove_link(std::vector<uint64_t>& links, uint64_t n, bool* found = nullptr) {
+    auto it = std::find(links.begin(), links.end(), n);
+    if (found) *found = it != links.end();
+    if (it != links.end()) links.erase(it);
+}
+
+} // namespace
+
+void send_message(Process& to, Term msg) {
+    if (to.sched_flags.load(std::memory_order_acquire) & Process::kExited) return;
+    push_signal(to, new_signal(SignalKind::Message, msg));
 }
 
 void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
-    if (to.status == ProcStatus::Exited) return;
-    if (reason == am::kill && !from_link) {
-        to.pending_exit = am::killed;
-    } else if (to.trap_exit) {
-        gc::Heap tmp;
-        tmp.init(8);
-        send_message(to, gc::make_tuple_of(tmp, am::EXIT, from, reason));
+    if (to.sched_flags.load(std::memory_order_acquire) & Process::kExited) return;
+    gc::Heap tmp;
+    tmp.init(8);
+    Message* m = new_signal(SignalKind::Exit, gc::make_tuple_of(tmp, am::EXIT, from, reason));
+    m->from_link = from_link;
+    m->from = from.is_local_pid() ? from.pid_number() : 0;
+    push_signal(to, m);
+}
+
+void send_link_signal(Process& to, uint64_t from) {
+    auto* m = new Message();
+    m->kind = SignalKind::Link;
+    m->from = from;
+    push_signal(to, m);
+}
+
+void send_unlink_signal(Process& to, uint64_t from) {
+    auto* m = new Message();
+    m->kind = SignalKind::Unlink;
+    m->from = from;
+    push_signal(to, m);
+}
+
+void send_monitor_signal(Process& to, uint64_t watcher, uint64_t ref_id, Term name) {
+    auto* m = new Message();
+    m->kind = SignalKind::Monitor;
+    m->from = watcher;
+    m->ref_id = ref_id;
+    m->name = name.is_atom() ? name : Term::nil();
+    push_signal(to, m);
+}
+
+void send_demonitor_signal(Process& to, uint64_t ref_id) {
+    auto* m = new Message();
+    m->kind = SignalKind::Demonitor;
+    m->ref_id = ref_id;
+    push_signal(to, m);
+}
+
+void send_down_signal(Process& watcher, uint64_t ref_id, Term who, Term reason) {
+    gc::Heap tmp;
+    tmp.init(16);
+    Term down = gc::make_tuple_of(tmp, atoms().intern("DOWN"), make_ref_term(tmp, ref_id),
+                                  am::process, who, reason);
+    Message* m = new_signal(SignalKind::Down, down);
+    m->ref_id = ref_id;
+    push_signal(watcher, m);
+}
+
+void handle_signal(Process& p, Message* m) {
+    switch (m->kind) {
+    case SignalKind::Message:
+        p.enqueue_message(m);
         return;
-    } else if (reason == am::normal) {
-        return;
-    } else {
-        to.pending_exit = reason;
+    case SignalKind::Link:
+        if (std::find(p.links.begin(), p.links.end(), m->from) == p.links.end())
+            p.links.push_back(m->from);
+        break;
+    case SignalKind::Unlink:
+        remove_link(p.links, m->from);
+        break;
+    case SignalKind::Exit: {
+        Term reason = m->term.tuple_elem(2);
+        if (m->from_link) {
+            bool linked = false;
+            remove_link(p.links, m->from, &linked);
+            if (!linked) break;  // unlinked meanwhile: the signal is void
+        }
+        if (p.pending_exit.is_value()) break;  // already on its way out
+        if (reason == am::kill && !m->from_link) {
+            p.pending_exit = am::killed;
+        } else if (p.trap_exit) {
+            p.enqueue_message(m);
+            return;
+        } else if (reason != am::normal) {
+            if (m->fragment) {  // the reason must live on the process's heap
+                p.heap.attach_fragment(m->fragment);
+                m->fragment = nullptr;
+            }
+            p.pending_exit = reason;
+        }
+        break;
     }
-    if (to.status == ProcStatus::Waiting && to.vm->processes.waker)
-        to.vm->processes.waker->wake(to);
+    case SignalKind::Monitor:
+        p.monitored_by.push_back(Monitor{Term::nil(), m->ref_id, m->from, p.number,
+                                         m->name.is_atom() ? m->name : Term::none()});
+        break;
+    case SignalKind::Demonitor: {
+        auto& v = p.monitored_by;
+        v.erase(std::remove_if(v.begin(), v.end(),
+                               [&](const Monitor& x) { return x.ref_id == m->ref_id; }),
+                v.end());
+        break;
+    }
+    case SignalKind::Down: {
+        auto& v = p.monitors;
+        auto it = std::find_if(v.begin(), v.end(),
+                               [&](const Monitor& x) { return x.ref_id == m->ref_id; });
+        if (it == v.end()) break;  // demonitored meanwhile
+        v.erase(it);
+        p.enqueue_message(m);
+        return;
+    }
+    }
+    delete m;
+}
+
+void Process::take_inbox_slow() {
+    for (Message* m = inbox.take_all(); m;) {
+        Message* next = m->next;
+        handle_signal(*this, m);
+        m = next;
+    }
 }
 
 void process_exited(Vm& vm, Process& p, Term reason) {
+    p.take_inbox();  // links and monitors that arrived before the end count
+    p.sched_flags.fetch_or(Process::kExited, std::memory_order_seq_cst);
     p.status = ProcStatus::Exited;
+    ProcessTable& table = vm.processes;
     // 'DOWN' to every watcher: {'DOWN', Ref, process, Pid or {Name, Node}, Reason}.
     std::vector<Monitor> watchers;
     watchers.swap(p.monitored_by);
     for (const Monitor& m : watchers) {
-        Process* w = vm.processes.find(m.watcher);
+        Process* w = table.find(m.watcher);
         if (!w) continue;
-        auto& wm = w->monitors;
-        wm.erase(std::remove_if(wm.begin(), wm.end(),
-                                [&](const Monitor& x) { return x.ref_id == m.ref_id; }),
-                 wm.end());
         gc::Heap tmp;
-        tmp.init(32);
-        Term who = m.target_name.is_value()
+        tmp.init(8);
+        Term who = m.target_name.is_atom()
                        ? gc::make_tuple_of(tmp, m.target_name, am::nonode_nohost)
                        : p.pid();
-        send_message(*w, gc::make_tuple_of(tmp, atoms().intern("DOWN"),
-                                           make_ref_term(tmp, m.ref_id), am::process, who,
-                                           reason));
+        send_down_signal(*w, m.ref_id, who, reason);
     }
     // Monitors this process held: the targets forget them.
-    for (const Monitor& m : p.monitors) {
-        if (Process* t = vm.processes.find(m.target)) {
-            auto& tm = t->monitored_by;
-            tm.erase(std::remove_if(tm.begin(), tm.end(),
-                                    [&](const Monitor& x) { return x.ref_id == m.ref_id; }),
-                     tm.end());
-        }
-    }
+    for (const Monitor& m : p.monitors)
+        if (Process* t = table.find(m.target)) send_demonitor_signal(*t, m.ref_id);
     p.monitors.clear();
-    if (p.registered_name.is_value()) vm.processes.unregister_name(p.registered_name);
+    Term name = table.name_of(p);
+    if (name.is_value()) table.unregister_name(name);
     std::vector<uint64_t> links;
     links.swap(p.links);
-    for (uint64_t n : links) {
-        Process* other = vm.processes.find(n);
-        if (!other) continue;
-        auto& ol = other->links;
-        ol.erase(std::remove(ol.begin(), ol.end(), p.number), ol.end());
-        send_exit_signal(*other, p.pid(), reason, true);
+    for (uint64_t n : links)
+        if (Process* other = table.find(n)) send_exit_signal(*other, p.pid(), reason, true);
+    table.retire(p);
+}
+
+void lock_other(Process& p, Process& q) {
+    while (!q.run_lock.try_lock()) {
+        p.run_lock.unlock();
+        std::this_thread::yield();
+        p.run_lock.lock();
     }
 }
 

@@ -3,6 +3,7 @@
 // a process that must run again is handed to the Waker (the scheduler implements it).
 #pragma once
 #include <cstdint>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,23 +17,34 @@ namespace joist {
 class Waker {
 public:
     virtual ~Waker() = default;
-    // `p` has something to do (a message, a signal, a timeout): make it runnable.
+    // `p` has something to do (a message, a signal, a timeout): make it runnable. Any thread.
     virtual void wake(Process& p) = 0;
 };
 
+/* The process table. Lookups by pid take no lock: a fixed array of slots indexed by the low
+ * bits of the pid number (a pid number is placed in a free slot; the slot's process is checked
+ * against the full number). A process that exits is unlinked from its slot and "retired": its
+ * memory is freed only once every scheduler thread has passed a quiescent point (between two
+ * slices) since, so a Process* found by another thread stays valid for the rest of that
+ * thread's slice (epoch-based reclamation; ERTS uses "thread progress" for the same end).
+ * Spawning, exit, names and aliases take the table's mutex. */
 class ProcessTable {
 public:
     static constexpr size_t kDefaultLimit = 1048576;  // erl's default process limit (+P)
 
+    ProcessTable();
+    ~ProcessTable();
+
     // A new process with a fresh heap, registered under the next pid number; nullptr at the
     // process limit.
     Process* create(Vm& vm, size_t min_heap_words);
+    // A live process (not exited) by pid number; valid until the caller's next quiescent point.
     Process* find(uint64_t number) const;
     Process* find(Term pid) const {
         return pid.is_local_pid() ? find(pid.pid_number()) : nullptr;
     }
-    // Frees a process that has exited (after its signals went out).
-    void destroy(uint64_t number);
+    // Takes an exited process out of the table (after its signals went out); freed later.
+    void retire(Process& p);
     size_t count() const;
     std::vector<uint64_t> numbers() const;
 
@@ -41,21 +53,49 @@ public:
     bool unregister_name(Term name);
     std::optional<uint64_t> whereis(Term name) const;
     std::vector<Term> registered() const;
+    // The name `p` is registered under, or none() (registered_name is guarded by the table).
+    Term name_of(const Process& p) const;
 
     // Aliases (erlang:alias/1, monitor/3's alias option): reference number -> owner pid.
     void add_alias(uint64_t ref_id, uint64_t pid);
     void remove_alias(uint64_t ref_id);
     std::optional<uint64_t> alias_owner(uint64_t ref_id) const;
 
+    // --- reclamation: scheduler threads 0..n-1 report quiescent points ---
+    void set_threads(unsigned n);
+    // Thread `i` holds no Process* from before this call (it is between two slices).
+    void quiescent(unsigned i) {
+        m_epochs[i].value.store(m_epoch.load(std::memory_order_seq_cst), std::memory_order_seq_cst);
+    }
+    // Thread `i` holds no Process* until its next quiescent() (it is going to sleep).
+    void idle(unsigned i) { m_epochs[i].value.store(0, std::memory_order_seq_cst); }
+    // Frees the retired processes no thread can still see (answering late link and monitor
+    // requests with noproc first). Called by scheduler threads now and then.
+    void reclaim();
+    // At shutdown, when no scheduler runs: frees every process.
+    void free_all();
+
     Waker* waker = nullptr;
     size_t limit = kDefaultLimit;
 
 private:
-    mutable std::mutex m_mutex;  // one scheduler for now; kept for the multi-core issue
-    std::unordered_map<uint64_t, std::unique_ptr<Process>> m_procs;
+    struct alignas(64) Epoch {
+        std::atomic<uint64_t> value{0};
+    };
+    static constexpr size_t kSlots = size_t(1) << 20;  // >= limit: a free slot always exists
+    std::atomic<Process*>* m_slots;                    // calloc'd: untouched pages stay virtual
+
+    mutable std::mutex m_mutex;
+    std::unordered_map<uint64_t, std::unique_ptr<Process>> m_procs;  // owner of live ones
     std::unordered_map<uint32_t, uint64_t> m_names;  // atom index -> pid number
     std::unordered_map<uint64_t, uint64_t> m_aliases;  // reference number -> pid number
     uint64_t m_next = 1;
+
+    std::atomic<uint64_t> m_epoch{1};
+    std::unique_ptr<Epoch[]> m_epochs;
+    unsigned m_threads = 0;
+    std::mutex m_retired_mutex;
+    std::vector<std::pair<uint64_t, std::unique_ptr<Process>>> m_retired;  // (epoch, process)
 };
 
 // A reference number unique in this VM, and the reference term for it.
@@ -69,13 +109,26 @@ uint64_t ref_id_of(Term ref);
 // is dropped); `bad` true: not a destination at all (badarg).
 Process* resolve_destination(Vm& vm, Term dest, bool& bad);
 
-// Sends a copy of `msg` to `to` (in-queue push; wakes it if it waits). A dead `to` drops it.
+// Sends a copy of `msg` to `to` (in-queue push; wakes it). An exited `to` drops it.
 void send_message(Process& to, Term msg);
-// An exit signal from `from` (pid term) with `reason`, as erl: trapped -> {'EXIT', From, R}
-// message; normal -> ignored; kill (from exit/2) -> killed; else the process exits.
+// Signals (see process/message.h). The receiver acts on them when it next takes its in-queue.
+// An exit signal from `from` (pid term) with `reason`: as erl, the receiver turns it into an
+// {'EXIT', From, R} message when trapping exits, ignores normal, exits with killed for an
+// exit/2 kill, and otherwise exits with R. One from a link is dropped if the link is gone.
 void send_exit_signal(Process& to, Term from, Term reason, bool from_link);
+void send_link_signal(Process& to, uint64_t from);
+void send_unlink_signal(Process& to, uint64_t from);
+void send_monitor_signal(Process& to, uint64_t watcher, uint64_t ref_id, Term name);
+void send_demonitor_signal(Process& to, uint64_t ref_id);
+// {'DOWN', Ref, process, Who, Reason} for monitor `ref_id`, if the watcher still holds it.
+void send_down_signal(Process& watcher, uint64_t ref_id, Term who, Term reason);
+// Acts on one signal as its receiver `p` (the owner). Process::take_inbox calls it.
+void handle_signal(Process& p, Message* m);
 // The process ends with `reason`: links get exit signals, monitors 'DOWN' messages, its name
-// is released. The caller destroys it afterwards.
+// is released, it is retired. Called by its owner.
 void process_exited(Vm& vm, Process& p, Term reason);
+// Takes `q`'s run_lock while `p` (the caller, whose own run_lock its scheduler holds) runs,
+// without deadlocking against a process inspecting `p` at the same time. Unlock q.run_lock.
+void lock_other(Process& p, Process& q);
 
 } // namespace joist

@@ -1,10 +1,9 @@
-// The scheduler loop (see scheduler.h).
+// The schedulers (see scheduler.h for the wake-up protocol).
 #include "sched/scheduler.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
 
 #include "gc/build.h"
 #include "term/format.h"
@@ -29,119 +28,319 @@ Term exit_reason(Process& p) {
     return p.exc_reason;
 }
 
+thread_local void* t_worker = nullptr;   // the Worker this thread runs, if any
+thread_local const void* t_owner = nullptr;  // the Scheduler it belongs to
+thread_local unsigned t_id = 0;
+
+constexpr unsigned kLowEvery = 8;  // a low-priority process runs at least every 8th normal pick
+
 } // namespace
 
-Scheduler::Scheduler(Vm& vm)
-    : m_vm(vm), m_ctx(std::make_unique<interp::Context>()),
-      m_trace(std::getenv("JOIST_DEBUG_SCHED") != nullptr) {}
+unsigned Scheduler::current_id() { return t_id; }
 
-void Scheduler::enqueue(Process& p) {
-    if (p.in_run_queue || p.status == ProcStatus::Exited) return;
-    p.in_run_queue = true;
-    p.status = ProcStatus::Runnable;
-    m_run_queue.push_back(&p);
+Scheduler::Scheduler(Vm& vm, unsigned threads)
+    : m_vm(vm), m_trace(std::getenv("JOIST_DEBUG_SCHED") != nullptr) {
+    if (threads == 0) threads = 1;
+    for (unsigned i = 0; i < threads; ++i) {
+        auto w = std::make_unique<Worker>();
+        w->index = i;
+        w->ctx = std::make_unique<interp::Context>();
+        m_workers.push_back(std::move(w));
+    }
+    m_vm.processes.set_threads(threads);
+}
+
+Scheduler::~Scheduler() = default;
+
+void Scheduler::notify_one() {
+    { std::lock_guard lock(m_sleep_mutex); }
+    m_sleep_cv.notify_one();
+}
+
+void Scheduler::push(Worker& w, Process& p) {
+    size_t len;
+    {
+        std::lock_guard lock(w.mutex);
+        w.queues[p.priority & 3].push_back(&p);
+        len = w.length.fetch_add(1, std::memory_order_relaxed) + 1;
+    }
+    m_queued.fetch_add(1, std::memory_order_seq_cst);
+    // Another scheduler is needed when this one already has work waiting, or when the push
+    // comes from outside this scheduler's own thread.
+    if (m_sleepers.load(std::memory_order_seq_cst) > 0 && (len >= 2 || t_worker != &w))
+        notify_one();
+}
+
+Process* Scheduler::pop(Worker& w) {
+    if (w.length.load(std::memory_order_relaxed) == 0) return nullptr;
+    std::lock_guard lock(w.mutex);
+    Process* p = nullptr;
+    auto take = [&](std::deque<Process*>& q) {
+        p = q.front();
+        q.pop_front();
+    };
+    if (!w.queues[0].empty()) take(w.queues[0]);
+    else if (!w.queues[1].empty()) take(w.queues[1]);
+    else if (!w.queues[2].empty() && (w.queues[3].empty() || w.low_skips < kLowEvery)) {
+        take(w.queues[2]);
+        ++w.low_skips;
+    } else if (!w.queues[3].empty()) {
+        take(w.queues[3]);
+        w.low_skips = 0;
+    }
+    if (p) {
+        w.length.fetch_sub(1, std::memory_order_relaxed);
+        m_queued.fetch_sub(1, std::memory_order_seq_cst);
+    }
+    return p;
+}
+
+// Takes the oldest waiting process of another scheduler (highest priority first).
+Process* Scheduler::steal(Worker& w) {
+    size_t n = m_workers.size();
+    for (size_t k = 1; k < n; ++k) {
+        Worker& v = *m_workers[(w.index + k) % n];
+        if (v.length.load(std::memory_order_relaxed) == 0) continue;
+        std::lock_guard lock(v.mutex);
+        for (auto& q : v.queues) {
+            if (q.empty()) continue;
+            Process* p = q.back();
+            q.pop_back();
+            v.length.fetch_sub(1, std::memory_order_relaxed);
+            m_queued.fetch_sub(1, std::memory_order_seq_cst);
+            return p;
+        }
+    }
+    return nullptr;
 }
 
 void Scheduler::wake(Process& p) {
-    if (p.status == ProcStatus::Waiting) enqueue(p);
+    uint32_t f = p.sched_flags.load(std::memory_order_acquire);
+    for (;;) {
+        if (f & Process::kExited) return;
+        bool busy = f & (Process::kRunning | Process::kInRunQ);
+        if (busy && (f & Process::kActive)) return;
+        uint32_t nf = f | Process::kActive | (busy ? 0 : Process::kInRunQ);
+        if (p.sched_flags.compare_exchange_weak(f, nf, std::memory_order_acq_rel,
+                                                std::memory_order_acquire)) {
+            if (!busy) {
+                Worker* w = t_owner == this ? static_cast<Worker*>(t_worker) : m_workers[0].get();
+                push(*w, p);
+            }
+            return;
+        }
+    }
+}
+
+void Scheduler::release(Worker& w, Process& p) {
+    uint32_t f = p.sched_flags.load(std::memory_order_acquire);
+    for (;;) {
+        bool again = f & Process::kActive;
+        uint32_t nf = again ? (f & ~(Process::kRunning | Process::kActive)) | Process::kInRunQ
+                            : f & ~Process::kRunning;
+        if (p.sched_flags.compare_exchange_weak(f, nf, std::memory_order_acq_rel,
+                                                std::memory_order_acquire)) {
+            if (again) push(w, p);
+            return;
+        }
+    }
+}
+
+void Scheduler::arm_timer(Process& p) {
+    p.timer_armed_deadline = p.timer_deadline;
+    uint64_t seq = ++p.timer_seq;
+    std::lock_guard lock(m_timer_mutex);
+    m_timers.emplace(p.timer_deadline, std::make_pair(p.number, seq));
+    if (p.timer_deadline < m_next_deadline.load(std::memory_order_relaxed))
+        m_next_deadline.store(p.timer_deadline, std::memory_order_relaxed);
 }
 
 void Scheduler::fire_timers(uint64_t now) {
-    while (!m_timers.empty() && m_timers.begin()->first <= now) {
-        auto [deadline, pid] = *m_timers.begin();
-        m_timers.erase(m_timers.begin());
-        Process* p = m_vm.processes.find(pid);
-        // Stale entries: the receive ended (deadline reset) or started another timer.
-        if (!p || p->timer_deadline != deadline) continue;
-        if (p->status != ProcStatus::Waiting) {
-            // Queued by a message its receive may not take: time out when it waits again.
-            p->timer_deadline = kTimerDue;
-            continue;
+    std::vector<std::pair<uint64_t, uint64_t>> due;
+    {
+        std::lock_guard lock(m_timer_mutex);
+        while (!m_timers.empty() && m_timers.begin()->first <= now) {
+            due.push_back(m_timers.begin()->second);
+            m_timers.erase(m_timers.begin());
         }
-        p->timer_deadline = 0;
-        p->pc = p->timeout_pc;
-        enqueue(*p);
+        m_next_deadline.store(m_timers.empty() ? UINT64_MAX : m_timers.begin()->first,
+                              std::memory_order_relaxed);
+    }
+    for (auto [pid, seq] : due) {
+        if (Process* p = m_vm.processes.find(pid)) {
+            p->timer_fired.store(seq, std::memory_order_release);
+            wake(*p);
+        }
     }
 }
 
-void Scheduler::exit_process(Process& p, Term reason) {
-    process_exited(m_vm, p, reason);
-    m_vm.processes.destroy(p.number);
+void Scheduler::exit_process(Process& p, Term reason) { process_exited(m_vm, p, reason); }
+
+void Scheduler::halt(int status) {
+    {
+        std::lock_guard lock(m_sleep_mutex);
+        if (m_stop.load()) return;
+        m_status = status;
+        m_stop.store(true);
+    }
+    m_sleep_cv.notify_all();
+}
+
+void Scheduler::sleep(Worker& w) {
+    m_vm.processes.idle(w.index);
+    std::unique_lock lock(m_sleep_mutex);
+    m_sleepers.fetch_add(1, std::memory_order_seq_cst);
+    while (!m_stop.load() && m_queued.load(std::memory_order_seq_cst) == 0) {
+        uint64_t next = m_next_deadline.load(std::memory_order_relaxed), now = now_ns();
+        if (next <= now) break;
+        if (next == UINT64_MAX) {
+            // Nothing queued and no timer: erl -noshell idles here until something happens.
+            std::fflush(stdout);
+            m_sleep_cv.wait(lock);
+        } else {
+            m_sleep_cv.wait_for(lock, std::chrono::nanoseconds(next - now));
+        }
+    }
+    m_sleepers.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+void Scheduler::run_process(Worker& w, Process& p) {
+    std::lock_guard own(p.run_lock);
+    uint32_t f = p.sched_flags.load(std::memory_order_acquire);
+    while (!p.sched_flags.compare_exchange_weak(
+        f, (f & ~(Process::kInRunQ | Process::kActive)) | Process::kRunning,
+        std::memory_order_acq_rel, std::memory_order_acquire)) {
+    }
+    p.take_inbox();
+    if (p.pending_exit.is_value()) {
+        Term reason = p.pending_exit;
+        if (&p == m_boot) {
+            p.raise(am::exit, reason);
+            halt(m_hooks->on_error(p));
+            return;
+        }
+        exit_process(p, reason);
+        return;
+    }
+    // A receive timer that fired while the process waited: continue at its `timeout`.
+    if (p.status == ProcStatus::Waiting && p.timer_deadline &&
+        p.timer_deadline == p.timer_armed_deadline &&
+        p.timer_fired.load(std::memory_order_acquire) == p.timer_seq) {
+        p.timer_deadline = 0;
+        p.pc = p.timeout_pc;
+    }
+    p.status = ProcStatus::Running;
+    interp::RunResult r = interp::run(m_vm, p, *w.ctx, kSlice);
+    if (m_trace)
+        std::fprintf(stderr, "[sched %u] <0.%llu.0> -> %d\n", w.index + 1,
+                     static_cast<unsigned long long>(p.number), int(r));
+    // The receive whose timer was armed has ended: drop the timer.
+    if (p.timer_armed_deadline && p.timer_deadline != p.timer_armed_deadline) {
+        std::lock_guard lock(m_timer_mutex);
+        auto [lo, hi] = m_timers.equal_range(p.timer_armed_deadline);
+        for (auto it = lo; it != hi; ++it) {
+            if (it->second == std::make_pair(p.number, p.timer_seq)) {
+                m_timers.erase(it);
+                break;
+            }
+        }
+        p.timer_armed_deadline = 0;
+    }
+    switch (r) {
+    case interp::RunResult::Yield:
+        p.status = ProcStatus::Runnable;
+        p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
+        release(w, p);
+        break;
+    case interp::RunResult::Wait:
+        p.status = ProcStatus::Waiting;
+        if (p.timer_deadline) {
+            if (p.timer_deadline != p.timer_armed_deadline) {
+                arm_timer(p);
+            } else if (p.timer_fired.load(std::memory_order_acquire) == p.timer_seq) {
+                p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
+            }
+        }
+        if (p.pending_exit.is_value())
+            p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
+        release(w, p);
+        break;
+    case interp::RunResult::Done:
+        p.status = ProcStatus::Waiting;
+        m_hooks->on_done(p);  // enqueue() while running marks it active: release queues it
+        release(w, p);
+        break;
+    case interp::RunResult::Halt:
+        std::fflush(stdout);
+        halt(int(p.exc_reason.small_value()));
+        break;
+    case interp::RunResult::Exit:
+        if (&p == m_boot) {
+            halt(m_hooks->on_error(p));
+            break;
+        }
+        exit_process(p, am::normal);
+        break;
+    case interp::RunResult::Error: {
+        if (&p == m_boot) {
+            halt(m_hooks->on_error(p));
+            break;
+        }
+        Term reason = exit_reason(p);
+        if (p.exc_class != am::exit) {
+            std::fflush(stdout);
+            std::fprintf(stderr, "=ERROR REPORT====\nError in process <0.%llu.0> with exit "
+                                 "value:\n%s\n\n",
+                         static_cast<unsigned long long>(p.number),
+                         format_display(reason).c_str());
+        }
+        exit_process(p, reason);
+        break;
+    }
+    }
+}
+
+void Scheduler::loop(Worker& w) {
+    t_worker = &w;
+    t_owner = this;
+    t_id = w.index + 1;
+    ProcessTable& table = m_vm.processes;
+    while (!m_stop.load(std::memory_order_acquire)) {
+        table.quiescent(w.index);
+        if ((++w.iterations & 63) == 0) table.reclaim();
+        if (m_next_deadline.load(std::memory_order_relaxed) != UINT64_MAX) {
+            uint64_t now = now_ns();
+            if (now >= m_next_deadline.load(std::memory_order_relaxed)) fire_timers(now);
+        }
+        Process* p = pop(w);
+        if (!p) p = steal(w);
+        if (!p) {
+            table.reclaim();
+            sleep(w);
+            continue;
+        }
+        // More work here than this thread can do now: let a sleeping scheduler take some.
+        if (w.length.load(std::memory_order_relaxed) > 0 &&
+            m_sleepers.load(std::memory_order_relaxed) > 0)
+            notify_one();
+        run_process(w, *p);
+    }
+    table.idle(w.index);
+    t_worker = nullptr;
+    t_owner = nullptr;
+    t_id = 0;
 }
 
 int Scheduler::run(Process& boot, const BootHooks& hooks) {
-    for (;;) {
-        fire_timers(now_ns());
-        if (m_run_queue.empty()) {
-            if (m_timers.empty()) {
-                // Nothing can ever run again: erl -noshell idles forever here.
-                std::fflush(stdout);
-                for (;;) std::this_thread::sleep_for(std::chrono::hours(24));
-            }
-            uint64_t next = m_timers.begin()->first, now = now_ns();
-            if (next > now) std::this_thread::sleep_for(std::chrono::nanoseconds(next - now));
-            continue;
-        }
-        Process& p = *m_run_queue.front();
-        m_run_queue.pop_front();
-        p.in_run_queue = false;
-        if (p.pending_exit.is_value()) {
-            Term reason = p.pending_exit;
-            if (&p == &boot) {
-                p.raise(am::exit, reason);
-                return hooks.on_error(p);
-            }
-            exit_process(p, reason);
-            continue;
-        }
-        p.status = ProcStatus::Running;
-        interp::RunResult r = interp::run(m_vm, p, *m_ctx, kSlice);
-        if (m_trace)
-            std::fprintf(stderr, "[sched] <0.%llu.0> -> %d\n",
-                         static_cast<unsigned long long>(p.number), int(r));
-        switch (r) {
-        case interp::RunResult::Yield:
-            enqueue(p);
-            break;
-        case interp::RunResult::Wait:
-            // One scheduler thread: a message sent while this process ran is already in its
-            // queue and its receive saw it; later ones wake it (send_message).
-            p.status = ProcStatus::Waiting;
-            if (p.timer_deadline == kTimerDue) {
-                p.timer_deadline = 0;
-                p.pc = p.timeout_pc;
-                enqueue(p);
-            } else if (p.timer_deadline) {
-                m_timers.emplace(p.timer_deadline, p.number);
-            }
-            if (p.pending_exit.is_value()) enqueue(p);
-            break;
-        case interp::RunResult::Done:
-            p.status = ProcStatus::Waiting;
-            hooks.on_done(p);
-            break;
-        case interp::RunResult::Halt:
-            std::fflush(stdout);
-            return int(p.exc_reason.small_value());
-        case interp::RunResult::Exit:
-            if (&p == &boot) return hooks.on_error(p);
-            exit_process(p, am::normal);
-            break;
-        case interp::RunResult::Error: {
-            if (&p == &boot) return hooks.on_error(p);
-            Term reason = exit_reason(p);
-            if (p.exc_class != am::exit) {
-                std::fflush(stdout);
-                std::fprintf(stderr, "=ERROR REPORT====\nError in process <0.%llu.0> with exit "
-                                     "value:\n%s\n\n",
-                             static_cast<unsigned long long>(p.number),
-                             format_display(reason).c_str());
-            }
-            exit_process(p, reason);
-            break;
-        }
-        }
-    }
+    m_boot = &boot;
+    m_hooks = &hooks;
+    std::vector<std::thread> threads;
+    for (size_t i = 1; i < m_workers.size(); ++i)
+        threads.emplace_back([this, i] { loop(*m_workers[i]); });
+    loop(*m_workers[0]);
+    for (auto& t : threads) t.join();
+    std::fflush(stdout);
+    return m_status;
 }
 
 } // namespace joist

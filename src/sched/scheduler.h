@@ -1,12 +1,25 @@
-// The scheduler: runs processes from a run queue, a slice of reductions each, keeps receive
-// timers, and sleeps when nothing is runnable. One thread for now (issue 5 adds one per core,
-// with stealing); it is the ProcessTable's Waker.
+// The schedulers: one OS thread each (+S N, default one per online core). Each has run queues
+// for the four priorities; a scheduler that runs dry steals from the others, and sleeps (no
+// spinning) until there is work or a timer is due. A process runs a slice of reductions at a
+// time. The Scheduler is the ProcessTable's Waker.
+//
+// A process's sched_flags (process.h) say whether it is running, queued, or has new work.
+// Waking (any thread) sets kActive and, when the process is neither running nor queued, also
+// kInRunQ and pushes it onto the waker's own run queue. The scheduler that takes a process off
+// a queue swaps kInRunQ|kActive for kRunning; when the process stops it drops kRunning, unless
+// kActive came in meanwhile (a message raced its receive), in which case it queues it again.
+// So a wake-up is never lost and a process is never in two places.
 #pragma once
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "interp/interp.h"
 #include "process/process_table.h"
@@ -19,26 +32,67 @@ class Scheduler final : public Waker {
 public:
     static constexpr int64_t kSlice = 4000;  // reductions per turn, as ERTS
 
-    explicit Scheduler(Vm& vm);
+    // `threads`: how many schedulers (at least 1).
+    Scheduler(Vm& vm, unsigned threads);
+    ~Scheduler() override;
     void wake(Process& p) override;
-    void enqueue(Process& p);
+    void enqueue(Process& p) { wake(p); }
 
     // What the boot process (running the -s calls) does when a call returns or fails.
     struct BootHooks {
-        std::function<void(Process&)> on_done;   // start the next call, or leave it waiting
+        std::function<void(Process&)> on_done;   // start the next call (enqueue), or leave it
         std::function<int(Process&)> on_error;   // print erl's report; returns exit status
     };
-    // Runs until erlang:halt or a failed boot call; returns the exit status.
+    // Runs the schedulers (this thread is the first) until erlang:halt or a failed boot call;
+    // returns the exit status.
     int run(Process& boot, const BootHooks& hooks);
 
+    unsigned count() const { return unsigned(m_workers.size()); }
+    // The scheduler running the calling thread (1-based, as erlang:system_info(scheduler_id)),
+    // 0 on any other thread.
+    static unsigned current_id();
+
 private:
-    void fire_timers(uint64_t now);
+    struct alignas(64) Worker {
+        unsigned index = 0;
+        std::mutex mutex;                 // guards queues and low_skips
+        std::deque<Process*> queues[4];   // by priority: max, high, normal, low
+        unsigned low_skips = 0;           // normal picks since the last low one
+        std::atomic<size_t> length{0};    // processes in queues
+        std::unique_ptr<interp::Context> ctx;
+        uint64_t iterations = 0;
+    };
+
+    void loop(Worker& w);
+    void push(Worker& w, Process& p);
+    Process* pop(Worker& w);
+    Process* steal(Worker& w);
+    void run_process(Worker& w, Process& p);
+    // Drops kRunning; queues the process again if it got work meanwhile.
+    void release(Worker& w, Process& p);
     void exit_process(Process& p, Term reason);
+    void arm_timer(Process& p);
+    void fire_timers(uint64_t now);
+    void sleep(Worker& w);
+    void halt(int status);
+    void notify_one();
 
     Vm& m_vm;
-    std::deque<Process*> m_run_queue;
-    std::multimap<uint64_t, uint64_t> m_timers;  // deadline (monotonic ns) -> pid number
-    std::unique_ptr<interp::Context> m_ctx;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::atomic<size_t> m_queued{0};  // processes in all run queues
+    std::atomic<int> m_sleepers{0};
+    std::mutex m_sleep_mutex;
+    std::condition_variable m_sleep_cv;
+    std::atomic<bool> m_stop{false};
+    int m_status = 0;
+
+    // Receive timeouts: deadline (monotonic ns) -> (pid number, timer tag).
+    std::mutex m_timer_mutex;
+    std::multimap<uint64_t, std::pair<uint64_t, uint64_t>> m_timers;
+    std::atomic<uint64_t> m_next_deadline{UINT64_MAX};
+
+    Process* m_boot = nullptr;
+    const BootHooks* m_hooks = nullptr;
     bool m_trace = false;  // JOIST_DEBUG_SCHED: one line per turn on stderr
 };
 
