@@ -152,6 +152,7 @@ int main(int argc, char** argv) {
     unsigned schedulers = opt.schedulers ? opt.schedulers : std::thread::hardware_concurrency();
     Scheduler sched(vm, schedulers ? schedulers : 1);
     vm.processes.waker = &sched;
+    vm.scheduler = &sched;
     Process& boot = *vm.processes.create(vm, 233);
     if (Process* user = start_init_processes(vm, sched)) boot.group_leader = user->pid();
 

@@ -1,6 +1,7 @@
 // The schedulers (see scheduler.h for the wake-up protocol).
 #include "sched/scheduler.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +49,45 @@ Scheduler::Scheduler(Vm& vm, unsigned threads)
         m_workers.push_back(std::move(w));
     }
     m_vm.processes.set_threads(threads);
+    m_online.store(threads);
+}
+
+void Scheduler::set_online(unsigned n) {
+    n = std::max(1u, std::min(n, count()));
+    m_online.store(n, std::memory_order_seq_cst);
+    { std::lock_guard lock(m_sleep_mutex); }
+    m_sleep_cv.notify_all();  // offline ones hand their queues over; online ones wake up
+}
+
+std::vector<size_t> Scheduler::run_queue_lengths() const {
+    std::vector<size_t> r;
+    for (const auto& w : m_workers) r.push_back(w->length.load(std::memory_order_relaxed));
+    return r;
+}
+
+std::vector<size_t> Scheduler::active_tasks() const {
+    std::vector<size_t> r;
+    for (const auto& w : m_workers)
+        r.push_back(w->length.load(std::memory_order_relaxed) +
+                    (w->running.load(std::memory_order_relaxed) ? 1 : 0));
+    return r;
+}
+
+bool Scheduler::set_wall_time(bool on) {
+    if (on && !m_wall_time.load()) {
+        for (auto& w : m_workers) w->active_ns.store(0);
+        m_wall_start.store(now_ns());
+    }
+    return m_wall_time.exchange(on);
+}
+
+std::vector<std::pair<uint64_t, uint64_t>> Scheduler::wall_time() const {
+    std::vector<std::pair<uint64_t, uint64_t>> r;
+    if (!m_wall_time.load()) return r;
+    uint64_t total = now_ns() - m_wall_start.load();
+    for (const auto& w : m_workers)
+        r.emplace_back(std::min(w->active_ns.load(std::memory_order_relaxed), total), total);
+    return r;
 }
 
 Scheduler::~Scheduler() = default;
@@ -99,7 +139,7 @@ Process* Scheduler::pop(Worker& w) {
 Process* Scheduler::steal(Worker& w) {
     size_t n = m_workers.size();
     for (size_t k = 1; k < n; ++k) {
-        Worker& v = *m_workers[(w.index + k) % n];
+        Worker& v = *m_workers[(w.index + k) % n];  // offline ones too: they hand work over
         if (v.length.load(std::memory_order_relaxed) == 0) continue;
         std::lock_guard lock(v.mutex);
         for (auto& q : v.queues) {
@@ -125,6 +165,7 @@ void Scheduler::wake(Process& p) {
                                                 std::memory_order_acquire)) {
             if (!busy) {
                 Worker* w = t_owner == this ? static_cast<Worker*>(t_worker) : m_workers[0].get();
+                if (w->index >= online()) w = m_workers[0].get();
                 push(*w, p);
             }
             return;
@@ -190,7 +231,8 @@ void Scheduler::sleep(Worker& w) {
     m_vm.processes.idle(w.index);
     std::unique_lock lock(m_sleep_mutex);
     m_sleepers.fetch_add(1, std::memory_order_seq_cst);
-    while (!m_stop.load() && m_queued.load(std::memory_order_seq_cst) == 0) {
+    while (!m_stop.load() &&
+           (w.index >= online() || m_queued.load(std::memory_order_seq_cst) == 0)) {
         uint64_t next = m_next_deadline.load(std::memory_order_relaxed), now = now_ns();
         if (next <= now) break;
         if (next == UINT64_MAX) {
@@ -312,6 +354,11 @@ void Scheduler::loop(Worker& w) {
             uint64_t now = now_ns();
             if (now >= m_next_deadline.load(std::memory_order_relaxed)) fire_timers(now);
         }
+        if (w.index >= online()) {  // offline: hand everything over, then sleep
+            while (Process* q = pop(w)) push(*m_workers[0], *q);
+            sleep(w);
+            continue;
+        }
         Process* p = pop(w);
         if (!p) p = steal(w);
         if (!p) {
@@ -323,7 +370,17 @@ void Scheduler::loop(Worker& w) {
         if (w.length.load(std::memory_order_relaxed) > 0 &&
             m_sleepers.load(std::memory_order_relaxed) > 0)
             notify_one();
-        run_process(w, *p);
+        if (m_wall_time.load(std::memory_order_relaxed)) {
+            uint64_t t0 = now_ns();
+            w.running.store(true, std::memory_order_relaxed);
+            run_process(w, *p);
+            w.running.store(false, std::memory_order_relaxed);
+            w.active_ns.fetch_add(now_ns() - t0, std::memory_order_relaxed);
+        } else {
+            w.running.store(true, std::memory_order_relaxed);
+            run_process(w, *p);
+            w.running.store(false, std::memory_order_relaxed);
+        }
     }
     table.idle(w.index);
     t_worker = nullptr;

@@ -48,6 +48,17 @@ public:
     int run(Process& boot, const BootHooks& hooks);
 
     unsigned count() const { return unsigned(m_workers.size()); }
+    unsigned online() const { return m_online.load(std::memory_order_relaxed); }
+    // erlang:system_flag(schedulers_online, N): schedulers N+1.. hand their processes over and
+    // sleep until brought back online.
+    void set_online(unsigned n);
+    // Processes waiting in each scheduler's run queues; and queued plus running, per scheduler.
+    std::vector<size_t> run_queue_lengths() const;
+    std::vector<size_t> active_tasks() const;
+    // statistics(scheduler_wall_time): on/off (returns the old state), and per scheduler
+    // {active ns, total ns} since it was turned on (empty when off).
+    bool set_wall_time(bool on);
+    std::vector<std::pair<uint64_t, uint64_t>> wall_time() const;
     // The scheduler running the calling thread (1-based, as erlang:system_info(scheduler_id)),
     // 0 on any other thread.
     static unsigned current_id();
@@ -61,6 +72,8 @@ private:
         std::atomic<size_t> length{0};    // processes in queues
         std::unique_ptr<interp::Context> ctx;
         uint64_t iterations = 0;
+        std::atomic<bool> running{false};     // running a process now
+        std::atomic<uint64_t> active_ns{0};   // time spent running processes (wall-time stats)
     };
 
     void loop(Worker& w);
@@ -84,6 +97,9 @@ private:
     std::mutex m_sleep_mutex;
     std::condition_variable m_sleep_cv;
     std::atomic<bool> m_stop{false};
+    std::atomic<unsigned> m_online{1};
+    std::atomic<bool> m_wall_time{false};
+    std::atomic<uint64_t> m_wall_start{0};
     int m_status = 0;
 
     // Receive timeouts: deadline (monotonic ns) -> (pid number, timer tag).

@@ -15,6 +15,8 @@
 
 namespace joist {
 
+class Scheduler;
+
 class Vm {
 public:
     Vm();
@@ -56,6 +58,7 @@ public:
     Instr* boot_outer_address() const { return m_boot->code.get() + 1; }
 
     ProcessTable processes;
+    Scheduler* scheduler = nullptr;  // set by whoever runs the schedulers (the CLI)
 
     // Where a spawned process's first function returns to (it then exits normally).
     Instr* process_exit_address() const { return m_boot->code.get() + 5; }
