@@ -52,7 +52,9 @@ Vm::Vm() {
     m_static_literals = make_error_info_literals();
 }
 
-Vm::~Vm() = default;
+Vm::~Vm() {
+    for (unsigned i = 0; i < kCatchChunks; ++i) delete[] m_catch_chunks[i].load();
+}
 
 void Vm::install_bifs() {
     size_t n = 0;
@@ -250,8 +252,13 @@ Result<void> Vm::check_load(std::string_view bytes, std::string_view file) {
 
 uint32_t Vm::add_catch(Instr* handler) {
     std::lock_guard lock(m_mutex);
-    m_catches.push_back(handler);
-    return uint32_t(m_catches.size() - 1);
+    uint32_t index = m_catch_count++;
+    if (index >= kCatchChunk * kCatchChunks) std::abort();  // 16M catch clauses: not reached
+    auto& chunk = m_catch_chunks[index >> kCatchChunkBits];
+    if (!chunk.load(std::memory_order_relaxed))
+        chunk.store(new std::atomic<Instr*>[kCatchChunk](), std::memory_order_release);
+    chunk.load(std::memory_order_relaxed)[index & (kCatchChunk - 1)].store(handler);
+    return index;
 }
 
 } // namespace joist

@@ -1,6 +1,7 @@
 // The Vm: owns loaded code (modules, export entries, the catch table) and the code path,
 // and loads modules on demand. One Vm per joist process.
 #pragma once
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -49,9 +50,17 @@ public:
     std::vector<Term> loaded_modules() const;
 
     // --- catch table: catch index -> handler address ---
+    // Chunks that never move, so readers on other schedulers need no lock while a module
+    // being loaded adds entries.
     uint32_t add_catch(Instr* handler);
-    Instr* catch_handler(uint32_t index) const { return m_catches[index]; }
-    void set_catch(uint32_t index, Instr* handler) { m_catches[index] = handler; }
+    Instr* catch_handler(uint32_t index) const {
+        return m_catch_chunks[index >> kCatchChunkBits].load(std::memory_order_acquire)
+            [index & (kCatchChunk - 1)].load(std::memory_order_acquire);
+    }
+    void set_catch(uint32_t index, Instr* handler) {
+        m_catch_chunks[index >> kCatchChunkBits].load(std::memory_order_acquire)
+            [index & (kCatchChunk - 1)].store(handler, std::memory_order_release);
+    }
 
     // --- boot code: the frames a -s call runs on (init:start_em/1 under init:do_boot/3) ---
     Instr* boot_return_address() const { return m_boot->code.get() + 3; }
@@ -85,7 +94,11 @@ private:
     std::unordered_map<uint32_t, std::unique_ptr<Module>> m_modules;
     std::unique_ptr<Module> m_boot;
     std::unique_ptr<Module> m_static_literals;
-    std::vector<Instr*> m_catches;
+    static constexpr unsigned kCatchChunkBits = 12, kCatchChunk = 1u << kCatchChunkBits;
+    static constexpr unsigned kCatchChunks = 4096;  // 16M catches in all
+    std::unique_ptr<std::atomic<std::atomic<Instr*>*>[]> m_catch_chunks{
+        new std::atomic<std::atomic<Instr*>*>[kCatchChunks]()};
+    uint32_t m_catch_count = 0;  // guarded by m_mutex
 };
 
 } // namespace joist
