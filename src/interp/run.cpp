@@ -482,9 +482,14 @@ L_gc_bif3:
 #define FAST_sub(a, b, v) __builtin_sub_overflow(int64_t(a.raw), int64_t(b.raw & ~Word(0xF)), &v)
 #define FAST_mul(a, b, v)                                                                          \
     (__builtin_mul_overflow(int64_t(a.raw & ~Word(0xF)), b.small_value(), &v) || ((v |= 0xF), false))
-#define ARITH_BODY(BUILTIN, OP, SLOW)                                                                       \
+#define ARITH_BODY(BUILTIN, OP, SLOW) ARITH_BODY_AB(BUILTIN, OP, SLOW, OPS(3), OPS(4))
+    // Operand fetches for the kind-specialised arith_* rows (see instr.def).
+#define ARG_X(n) x[I[n] >> 3]
+#define ARG_Y(n) E[I[n] >> 3]
+#define ARG_I(n) Term::from_raw(I[n])
+#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_)                                                   \
     {                                                                                              \
-        Term a = OPS(3), b = OPS(4);                                                               \
+        Term a = A_, b = B_;                                                                       \
         if ((a.raw & b.raw & 0xF) == 0xF) { /* both small: work on the tagged words */             \
             int64_t v;                                                                             \
             if (!FAST_##BUILTIN(a, b, v)) {                                                        \
@@ -524,6 +529,30 @@ L_arith_minus:
     ARITH_BODY(sub, minus, arith_sub)
 L_arith_times:
     ARITH_BODY(mul, times, arith_mul)
+L_arith_plus_XI:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4))
+L_arith_plus_YI:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_I(4))
+L_arith_plus_XX:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_X(4))
+L_arith_plus_XY:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_Y(4))
+L_arith_plus_YX:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_X(4))
+L_arith_plus_YY:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_Y(4))
+L_arith_minus_XI:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_I(4))
+L_arith_minus_YI:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_I(4))
+L_arith_minus_XX:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_X(4))
+L_arith_minus_XY:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_Y(4))
+L_arith_minus_YX:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4))
+L_arith_minus_YY:
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4))
 
     // ---- stack and heap ----
 L_allocate: {

@@ -467,6 +467,26 @@ Result<void> Emitter::emit_one(const GenOp& g) {
             Op fast = fname == "+" ? Op::arith_plus
                       : fname == "-" ? Op::arith_minus
                       : fname == "*" ? Op::arith_times : Op::kCount;
+            if (fast == Op::arith_plus || fast == Op::arith_minus) {
+                // Specialised by operand kind: X/Y register or small-integer literal.
+                auto kind = [](const Operand& o) -> char {
+                    const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+                    if (r.kind == K::XReg) return 'X';
+                    if (r.kind == K::YReg) return 'Y';
+                    if (r.kind == K::Integer && Term::fits_small(r.value)) return 'I';
+                    return '?';
+                };
+                char ka = kind(a[3]), kb = kind(a[4]);
+                static constexpr std::pair<const char*, Op> kPlus[] = {
+                    {"XI", Op::arith_plus_XI}, {"YI", Op::arith_plus_YI}, {"XX", Op::arith_plus_XX},
+                    {"XY", Op::arith_plus_XY}, {"YX", Op::arith_plus_YX}, {"YY", Op::arith_plus_YY}};
+                static constexpr std::pair<const char*, Op> kMinus[] = {
+                    {"XI", Op::arith_minus_XI}, {"YI", Op::arith_minus_YI},
+                    {"XX", Op::arith_minus_XX}, {"XY", Op::arith_minus_XY},
+                    {"YX", Op::arith_minus_YX}, {"YY", Op::arith_minus_YY}};
+                for (const auto& [k, op] : fast == Op::arith_plus ? kPlus : kMinus)
+                    if (k[0] == ka && k[1] == kb) return emit_generic(op, A({0, 1, 3, 4, 5}));
+            }
             if (fast != Op::kCount) return emit_generic(fast, A({0, 1, 3, 4, 5}));
         }
         Op op;
