@@ -33,6 +33,7 @@ struct Options {
     std::vector<StartCall> calls;
     std::vector<std::string> check_load;
     unsigned schedulers = 0;  // +S N[:M]; 0: one per online core
+    uint64_t process_limit = 0;  // +P N; 0: erl's default
 };
 
 bool is_flag(const std::string& s) { return !s.empty() && (s[0] == '-' || s[0] == '+'); }
@@ -132,6 +133,8 @@ int main(int argc, char** argv) {
             // +S N[:M]: N schedulers (M online: the same here). N 0 or unparsable: erl's default.
             opt.schedulers = unsigned(std::strtoul(args[++i].c_str(), nullptr, 10));
             if (opt.schedulers > 1024) opt.schedulers = 1024;
+        } else if (a == "+P" && i + 1 < args.size()) {
+            opt.process_limit = std::strtoull(args[++i].c_str(), nullptr, 10);
         } else if (a[0] == '+') {
             if (a.size() == 2 && i + 1 < args.size()) ++i;  // +P N ...
         } else if (a[0] == '-') {
@@ -149,6 +152,11 @@ int main(int argc, char** argv) {
     vm.add_otp_paths();
     for (const auto& d : opt.pz) vm.add_path_back(d);
 
+    if (opt.process_limit && !vm.processes.set_limit(opt.process_limit)) {
+        std::fprintf(stderr, "bad number of processes %llu\n",
+                     static_cast<unsigned long long>(opt.process_limit));
+        return 1;
+    }
     unsigned schedulers = opt.schedulers ? opt.schedulers : std::thread::hardware_concurrency();
     Scheduler sched(vm, schedulers ? schedulers : 1);
     vm.processes.waker = &sched;

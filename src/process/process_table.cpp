@@ -13,9 +13,26 @@
 namespace joist {
 
 ProcessTable::ProcessTable()
-    : m_slots(static_cast<std::atomic<Process*>*>(std::calloc(kSlots, sizeof(std::atomic<Process*>)))) {
+    : m_slots(static_cast<std::atomic<Process*>*>(
+          std::calloc(kDefaultLimit, sizeof(std::atomic<Process*>)))) {
     if (!m_slots) std::abort();
     set_threads(1);
+}
+
+bool ProcessTable::set_limit(uint64_t n) {
+    if (n < 1024 || n > 134217727) return false;
+    size_t limit = 1024;
+    while (limit < n) limit *= 2;
+    std::lock_guard lock(m_mutex);
+    if (!m_procs.empty()) return false;
+    auto* slots = static_cast<std::atomic<Process*>*>(
+        std::calloc(limit, sizeof(std::atomic<Process*>)));
+    if (!slots) return false;
+    std::free(m_slots);
+    m_slots = slots;
+    m_limit = limit;
+    m_slot_mask = limit - 1;
+    return true;
 }
 
 ProcessTable::~ProcessTable() {
@@ -29,19 +46,19 @@ Process* ProcessTable::create(Vm& vm, size_t min_heap_words) {
     p->heap.min_heap_size = min_heap_words;
     p->heap.init(min_heap_words);
     std::lock_guard lock(m_mutex);
-    if (m_procs.size() >= limit) return nullptr;
+    if (m_procs.size() >= m_limit) return nullptr;
     uint64_t n = m_next;
-    while (m_slots[n & (kSlots - 1)].load(std::memory_order_relaxed)) ++n;
+    while (m_slots[n & m_slot_mask].load(std::memory_order_relaxed)) ++n;
     m_next = n + 1;
     p->number = n;
     Process* raw = p.get();
-    m_slots[n & (kSlots - 1)].store(raw, std::memory_order_release);
+    m_slots[n & m_slot_mask].store(raw, std::memory_order_release);
     m_procs.emplace(n, std::move(p));
     return raw;
 }
 
 Process* ProcessTable::find(uint64_t number) const {
-    Process* p = m_slots[number & (kSlots - 1)].load(std::memory_order_acquire);
+    Process* p = m_slots[number & m_slot_mask].load(std::memory_order_acquire);
     if (!p || p->number != number || (p->sched_flags.load(std::memory_order_acquire) & Process::kExited))
         return nullptr;
     return p;
@@ -55,7 +72,7 @@ void ProcessTable::retire(Process& p) {
         if (it == m_procs.end()) return;
         owned = std::move(it->second);
         m_procs.erase(it);
-        m_slots[p.number & (kSlots - 1)].store(nullptr, std::memory_order_release);
+        m_slots[p.number & m_slot_mask].store(nullptr, std::memory_order_release);
     }
     std::lock_guard lock(m_retired_mutex);
     m_retired.emplace_back(m_epoch.fetch_add(1, std::memory_order_seq_cst), std::move(owned));
@@ -115,7 +132,7 @@ void ProcessTable::free_all() {
     std::lock_guard lock(m_retired_mutex);
     m_retired.clear();
     std::lock_guard lock2(m_mutex);
-    for (auto& [n, p] : m_procs) m_slots[n & (kSlots - 1)].store(nullptr);
+    for (auto& [n, p] : m_procs) m_slots[n & m_slot_mask].store(nullptr);
     m_procs.clear();
 }
 

@@ -30,7 +30,7 @@ public:
  * Spawning, exit, names and aliases take the table's mutex. */
 class ProcessTable {
 public:
-    static constexpr size_t kDefaultLimit = 1048576;  // erl's default process limit (+P)
+    static constexpr size_t kDefaultLimit = 262144;  // erl 25's default process limit
 
     ProcessTable();
     ~ProcessTable();
@@ -75,15 +75,20 @@ public:
     // At shutdown, when no scheduler runs: frees every process.
     void free_all();
 
+    // +P N: erl's rule, the next power of two (1024 at least). Before any process exists.
+    // False for a number outside erl's range [1024, 134217727].
+    bool set_limit(uint64_t n);
+    size_t limit() const { return m_limit; }
+
     Waker* waker = nullptr;
-    size_t limit = kDefaultLimit;
 
 private:
     struct alignas(64) Epoch {
         std::atomic<uint64_t> value{0};
     };
-    static constexpr size_t kSlots = size_t(1) << 20;  // >= limit: a free slot always exists
-    std::atomic<Process*>* m_slots;                    // calloc'd: untouched pages stay virtual
+    size_t m_limit = kDefaultLimit;
+    size_t m_slot_mask = kDefaultLimit - 1;  // slots: the limit (a free one always exists)
+    std::atomic<Process*>* m_slots;          // calloc'd: untouched pages stay virtual
 
     mutable std::mutex m_mutex;
     std::unordered_map<uint64_t, std::unique_ptr<Process>> m_procs;  // owner of live ones

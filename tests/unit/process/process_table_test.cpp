@@ -110,16 +110,27 @@ TEST(ProcessTable, ConcurrentLookupsWhileProcessesComeAndGo) {
 TEST(ProcessTable, LimitAndSlotReuse) {
     Vm vm;
     ProcessTable& t = vm.processes;
-    t.limit = 3;
-    Process* a = t.create(vm, 233);
-    ASSERT_NE(t.create(vm, 233), nullptr);
-    ASSERT_NE(t.create(vm, 233), nullptr);
-    EXPECT_EQ(t.create(vm, 233), nullptr);  // at the limit: system_limit for spawn
+    EXPECT_FALSE(t.set_limit(1023));        // erl's range is [1024, 134217727]
+    EXPECT_FALSE(t.set_limit(134217728));
+    ASSERT_TRUE(t.set_limit(1500));
+    EXPECT_EQ(t.limit(), 2048u);            // the next power of two, as erl
+    std::vector<Process*> ps;
+    for (int i = 0; i < 2048; ++i) {
+        Process* p = t.create(vm, 12);
+        ASSERT_NE(p, nullptr);
+        ps.push_back(p);
+    }
+    EXPECT_EQ(t.create(vm, 12), nullptr);  // at the limit: system_limit for spawn
+    EXPECT_FALSE(t.set_limit(4096));        // only before the first process
+    Process* a = ps[5];
+    uint64_t an = a->number;
     a->sched_flags.fetch_or(Process::kExited);
     t.retire(*a);
-    Process* d = t.create(vm, 233);
+    Process* d = t.create(vm, 12);
     ASSERT_NE(d, nullptr);
-    EXPECT_GT(d->number, a->number);  // pid numbers are never reused
+    EXPECT_GT(d->number, an);               // pid numbers are never reused
+    EXPECT_EQ(t.find(d->number), d);
+    EXPECT_EQ(t.find(an), nullptr);
 }
 
 } // namespace
