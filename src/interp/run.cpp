@@ -615,6 +615,20 @@ L_get_list: {
     DST(3) = t;
     NEXT(3);
 }
+L_get_list_X: {
+    Term l = ARG_X(1);
+    Term h = l.head(), t = l.tail();
+    DST(2) = h;
+    DST(3) = t;
+    NEXT(3);
+}
+L_get_list_Y: {
+    Term l = ARG_Y(1);
+    Term h = l.head(), t = l.tail();
+    DST(2) = h;
+    DST(3) = t;
+    NEXT(3);
+}
 L_get_hd:
     DST(2) = OPS(1).head();
     NEXT(2);
@@ -634,6 +648,30 @@ L_put_list: {
     DST(3) = Term::list(c);
     NEXT(3);
 }
+#define PUT_LIST_AB(A_, B_)                                                                        \
+    {                                                                                              \
+        Term* c = HBUMP(2);                                                                        \
+        c[0] = A_;                                                                                 \
+        c[1] = B_;                                                                                 \
+        DST(3) = Term::list(c);                                                                    \
+        NEXT(3);                                                                                   \
+    }
+L_put_list_XX:
+    PUT_LIST_AB(ARG_X(1), ARG_X(2))
+L_put_list_XY:
+    PUT_LIST_AB(ARG_X(1), ARG_Y(2))
+L_put_list_YX:
+    PUT_LIST_AB(ARG_Y(1), ARG_X(2))
+L_put_list_YY:
+    PUT_LIST_AB(ARG_Y(1), ARG_Y(2))
+L_put_list_XI:
+    PUT_LIST_AB(ARG_X(1), ARG_I(2))
+L_put_list_YI:
+    PUT_LIST_AB(ARG_Y(1), ARG_I(2))
+L_put_list_IX:
+    PUT_LIST_AB(ARG_I(1), ARG_X(2))
+L_put_list_IY:
+    PUT_LIST_AB(ARG_I(1), ARG_Y(2))
 L_put_tuple2: {
     size_t n = I[2];
     Term* t = HBUMP(1 + n);
@@ -694,6 +732,8 @@ L_is_port: {
 }
 L_is_nil:
     TEST(OPS(2).is_nil(), 2);
+L_is_nil_X:
+    TEST(ARG_X(2).is_nil(), 2);
 L_is_binary:
     TEST(OPS(2).is_binary(), 2);
 L_is_bitstr:
@@ -704,6 +744,10 @@ L_is_list: {
 }
 L_is_nonempty_list:
     TEST(OPS(2).is_list(), 2);
+L_is_nonempty_list_X:
+    TEST(ARG_X(2).is_list(), 2);
+L_is_nonempty_list_Y:
+    TEST(ARG_Y(2).is_list(), 2);
 L_is_tuple:
     TEST(OPS(2).is_tuple(), 2);
 L_is_map:

@@ -600,6 +600,49 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         name == "bs_create_bin")
         return emit_bs(name, a);
 
+    // Hot rows specialised by the kinds of their operands (X, Y, I; '*': any), same operands.
+    struct Variant {
+        std::string_view name;
+        std::string_view kinds;
+        Op op;
+    };
+    static constexpr Variant kVariants[] = {
+        {"get_list", "X**", Op::get_list_X},
+        {"get_list", "Y**", Op::get_list_Y},
+        {"put_list", "XX*", Op::put_list_XX},
+        {"put_list", "XY*", Op::put_list_XY},
+        {"put_list", "YX*", Op::put_list_YX},
+        {"put_list", "YY*", Op::put_list_YY},
+        {"put_list", "XI*", Op::put_list_XI},
+        {"put_list", "YI*", Op::put_list_YI},
+        {"put_list", "IX*", Op::put_list_IX},
+        {"put_list", "IY*", Op::put_list_IY},
+        {"is_nil", "*X", Op::is_nil_X},
+        {"is_nonempty_list", "*X", Op::is_nonempty_list_X},
+        {"is_nonempty_list", "*Y", Op::is_nonempty_list_Y},
+    };
+    auto operand_kind = [](const Operand& o) -> char {
+        const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+        switch (r.kind) {
+        case K::XReg: return 'X';
+        case K::YReg: return 'Y';
+        case K::Nil:
+        case K::Atom: return 'I';
+        case K::Integer: return Term::fits_small(r.value) ? 'I' : '?';
+        default: return '?';
+        }
+    };
+    for (const Variant& v : kVariants) {
+        if (v.name != name || v.kinds.size() != a.size()) continue;
+        bool match = true;
+        for (size_t i = 0; i < a.size() && match; ++i)
+            match = v.kinds[i] == '*' || v.kinds[i] == operand_kind(a[i]);
+        if (!match) continue;
+        std::vector<const Operand*> all;
+        for (const auto& o : a) all.push_back(&o);
+        return emit_generic(v.op, all);
+    }
+
     // Rows with the same name and operand order as the generic instruction.
     static const std::unordered_map<std::string_view, Op> kSame = [] {
         std::unordered_map<std::string_view, Op> m;
