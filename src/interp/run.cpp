@@ -563,6 +563,16 @@ L_allocate: {
     for (size_t i = 0; i < need; ++i) E[i] = Term::nil();
     NEXT(2);
 }
+L_allocate_1:
+    if (size_t(E - p.heap.top) < 2) GC(unsigned(I[2]), 2);
+    *--E = Term::nil();
+    NEXT(2);
+L_allocate_2:
+    if (size_t(E - p.heap.top) < 3) GC(unsigned(I[2]), 3);
+    E -= 2;
+    E[0] = Term::nil();
+    E[1] = Term::nil();
+    NEXT(2);
 L_allocate_heap: {
     size_t stack = I[1], heap = I[2];
     if (size_t(E - p.heap.top) < stack + heap + 1 || fragments_need_gc(p.heap))

@@ -500,7 +500,12 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         }
         return {};
     }
-    if (name == "allocate" || name == "allocate_zero") return emit_generic(Op::allocate, A({0, 1}));
+    if (name == "allocate" || name == "allocate_zero") {
+        Op op = a[0].kind == K::Unsigned && a[0].value == 1   ? Op::allocate_1
+                : a[0].kind == K::Unsigned && a[0].value == 2 ? Op::allocate_2
+                                                              : Op::allocate;
+        return emit_generic(op, A({0, 1}));
+    }
     if (name == "allocate_heap" || name == "allocate_heap_zero")
         return emit_generic(Op::allocate_heap, A({0, 1, 2}));
     if (name == "test_heap") return emit_generic(Op::test_heap, A({0, 1}));
