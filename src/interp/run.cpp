@@ -603,6 +603,12 @@ L_init_yregs: {
 L_move:
     DST(2) = OPS(1);
     NEXT(2);
+L_move_cx:
+    x[I[2] >> 3] = Term::from_raw(I[1]);
+    NEXT(2);
+L_move_cy:
+    E[I[2] >> 3] = Term::from_raw(I[1]);
+    NEXT(2);
 L_move_xx:
     x[I[2] >> 3] = x[I[1] >> 3];
     NEXT(2);
@@ -647,6 +653,12 @@ L_get_tl:
     NEXT(2);
 L_get_tuple_element:
     DST(3) = OPS(1).tuple_elem(I[2]);
+    NEXT(3);
+L_get_tuple_element_X:
+    DST(3) = ARG_X(1).tuple_elem(I[2]);
+    NEXT(3);
+L_get_tuple_element_Y:
+    DST(3) = ARG_Y(1).tuple_elem(I[2]);
     NEXT(3);
 L_set_tuple_element:
     OPS(2).tuple_elems()[I[3]] = OPS(1);
@@ -724,6 +736,14 @@ L_is_ne_exact: {
     Term a = OPS(2), b = OPS(3);
     TEST(!(a == b || (!(a.is_immed() || b.is_immed()) && terms_exact_eq(a, b))), 3);
 }
+L_is_eq_exact_XI:
+    TEST(ARG_X(2).raw == I[3], 3);
+L_is_eq_exact_YI:
+    TEST(ARG_Y(2).raw == I[3], 3);
+L_is_ne_exact_XI:
+    TEST(ARG_X(2).raw != I[3], 3);
+L_is_ne_exact_YI:
+    TEST(ARG_Y(2).raw != I[3], 3);
 L_is_integer:
     TEST(OPS(2).is_integer(), 2);
 L_is_float:
@@ -760,6 +780,8 @@ L_is_nonempty_list_Y:
     TEST(ARG_Y(2).is_list(), 2);
 L_is_tuple:
     TEST(OPS(2).is_tuple(), 2);
+L_is_tuple_X:
+    TEST(ARG_X(2).is_tuple(), 2);
 L_is_map:
     TEST(OPS(2).is_map(), 2);
 L_is_boolean: {
@@ -786,6 +808,10 @@ L_is_function2: {
 }
 L_test_arity: {
     Term t = OPS(2);
+    TEST(t.is_tuple() && t.tuple_arity() == I[3], 3);
+}
+L_test_arity_X: {
+    Term t = ARG_X(2);
     TEST(t.is_tuple() && t.tuple_arity() == I[3], 3);
 }
 L_is_tagged_tuple: {

@@ -526,6 +526,10 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                 : src == K::XReg && dst == K::YReg ? Op::move_xy
                 : src == K::YReg && dst == K::XReg ? Op::move_yx
                                                    : Op::move;
+        bool constant = src == K::Integer || src == K::BigInteger || src == K::Atom ||
+                        src == K::Nil || src == K::Literal || src == K::Float || src == K::Char;
+        if (op == Op::move && constant && (dst == K::XReg || dst == K::YReg))
+            return emit_generic(dst == K::XReg ? Op::move_cx : Op::move_cy, A({0, 1}));
         if (op == Op::move) return emit_generic(Op::move, A({0, 1}));
         emit_op(op);
         TRY_VOID(emit_operand('d', a[0]));
@@ -625,6 +629,14 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         {"is_nil", "*X", Op::is_nil_X},
         {"is_nonempty_list", "*X", Op::is_nonempty_list_X},
         {"is_nonempty_list", "*Y", Op::is_nonempty_list_Y},
+        {"get_tuple_element", "X**", Op::get_tuple_element_X},
+        {"get_tuple_element", "Y**", Op::get_tuple_element_Y},
+        {"is_eq_exact", "*XI", Op::is_eq_exact_XI},
+        {"is_eq_exact", "*YI", Op::is_eq_exact_YI},
+        {"is_ne_exact", "*XI", Op::is_ne_exact_XI},
+        {"is_ne_exact", "*YI", Op::is_ne_exact_YI},
+        {"is_tuple", "*X", Op::is_tuple_X},
+        {"test_arity", "*X*", Op::test_arity_X},
     };
     auto operand_kind = [](const Operand& o) -> char {
         const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
