@@ -46,7 +46,7 @@ Term add_monitor(Process& watcher, Process& target, Term name) {
     uint64_t id = new_ref_id();
     Monitor m{Term::nil(), id, watcher.number, target.number, name};
     watcher.monitors.push_back(m);
-    target.monitored_by.push_back(m);
+    target.monitored_by.add(m);
     return make_ref_term(watcher.heap, id);
 }
 
@@ -453,8 +453,8 @@ Term info_item(Process& p, Process& q, Term item) {
     }
     if (n == "monitored_by") {
         Term l = Term::nil();
-        for (size_t i = q.monitored_by.size(); i > 0; --i)
-            l = gc::make_cons(h, Term::pid(q.monitored_by[i - 1].watcher), l);
+        std::vector<Monitor> ms = q.monitored_by.newest_first();
+        for (size_t i = ms.size(); i > 0; --i) l = gc::make_cons(h, Term::pid(ms[i - 1].watcher), l);
         return l;
     }
     return Term::none();

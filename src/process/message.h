@@ -39,6 +39,11 @@ struct Message {
     uint64_t ref_id = 0;  // monitor reference number (Monitor, Demonitor, Down)
     Term name = Term::nil();
     ~Message() { std::free(fragment); }  // a fragment still here was never attached
+
+    // Messages come and go at the rate processes talk: each thread keeps a cache of freed
+    // nodes (a node freed on another thread than the one that made it just moves over).
+    static void* operator new(size_t size);
+    static void operator delete(void* p) noexcept;
 };
 
 class Inbox {

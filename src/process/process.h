@@ -2,7 +2,10 @@
 // monitors, and where it stopped. Builtins and the interpreter raise Erlang exceptions by
 // recording class and reason here and returning Term::none() (THE_NON_VALUE).
 #pragma once
+#include <algorithm>
 #include <atomic>
+#include <memory>
+#include <unordered_map>
 #include <cstdint>
 #include <mutex>
 #include <vector>
@@ -30,6 +33,45 @@ struct Monitor {
     uint64_t watcher;    // pid number of the process that gets the 'DOWN'
     uint64_t target;     // pid number watched
     Term target_name;    // the registered name monitored, or none()
+};
+
+// The monitors on a process, by reference number: a server watched by many clients that
+// monitor and demonitor it on every call (gen_server:call) adds and drops in O(1). The table
+// is made on first use, so a process nobody monitors pays one pointer.
+class MonitorSet {
+public:
+    void add(const Monitor& m) {
+        if (!m_map) m_map = std::make_unique<std::unordered_map<uint64_t, Entry>>();
+        m_map->insert_or_assign(m.ref_id, Entry{m, m_next++});
+    }
+    bool erase(uint64_t ref_id) { return m_map && m_map->erase(ref_id) > 0; }
+    size_t size() const { return m_map ? m_map->size() : 0; }
+    bool empty() const { return size() == 0; }
+    // Newest first, as erl lists process_info(P, monitored_by).
+    std::vector<Monitor> newest_first() const {
+        std::vector<std::pair<uint64_t, Monitor>> v;
+        if (m_map)
+            for (const auto& [id, e] : *m_map) v.emplace_back(e.seq, e.monitor);
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<Monitor> r;
+        for (auto& [seq, m] : v) r.push_back(m);
+        return r;
+    }
+    // Empties the set, returning what it held (oldest first).
+    std::vector<Monitor> take_all() {
+        std::vector<Monitor> r = newest_first();
+        std::reverse(r.begin(), r.end());
+        m_map.reset();
+        return r;
+    }
+
+private:
+    struct Entry {
+        Monitor monitor;
+        uint64_t seq;
+    };
+    std::unique_ptr<std::unordered_map<uint64_t, Entry>> m_map;
+    uint64_t m_next = 0;
 };
 
 
@@ -61,6 +103,7 @@ struct Process {
     std::atomic<uint32_t> sched_flags{0};
     ProcStatus status = ProcStatus::Runnable;  // owner's view (process_info status)
     uint8_t priority = 2;                      // 0 max, 1 high, 2 normal, 3 low
+    std::atomic<uint16_t> home{0};             // the scheduler that last ran it
     const Instr* pc = nullptr;        // next instruction to run
     std::vector<Term> saved_x;        // live x registers while not running
     Term initial_call = Term::nil();  // {M, F, A}
@@ -88,7 +131,7 @@ struct Process {
     bool trap_exit = false;
     std::vector<uint64_t> links;      // pid numbers
     std::vector<Monitor> monitors;    // monitors this process holds (it gets the 'DOWN')
-    std::vector<Monitor> monitored_by;  // monitors on this process
+    MonitorSet monitored_by;          // monitors on this process
     Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
     Term registered_name = Term::none();
 

@@ -369,16 +369,12 @@ void handle_signal(Process& p, Message* m) {
         break;
     }
     case SignalKind::Monitor:
-        p.monitored_by.push_back(Monitor{Term::nil(), m->ref_id, m->from, p.number,
-                                         m->name.is_atom() ? m->name : Term::none()});
+        p.monitored_by.add(Monitor{Term::nil(), m->ref_id, m->from, p.number,
+                                   m->name.is_atom() ? m->name : Term::none()});
         break;
-    case SignalKind::Demonitor: {
-        auto& v = p.monitored_by;
-        v.erase(std::remove_if(v.begin(), v.end(),
-                               [&](const Monitor& x) { return x.ref_id == m->ref_id; }),
-                v.end());
+    case SignalKind::Demonitor:
+        p.monitored_by.erase(m->ref_id);
         break;
-    }
     case SignalKind::Down: {
         auto& v = p.monitors;
         auto it = std::find_if(v.begin(), v.end(),
@@ -406,8 +402,7 @@ void process_exited(Vm& vm, Process& p, Term reason) {
     p.status = ProcStatus::Exited;
     ProcessTable& table = vm.processes;
     // 'DOWN' to every watcher: {'DOWN', Ref, process, Pid or {Name, Node}, Reason}.
-    std::vector<Monitor> watchers;
-    watchers.swap(p.monitored_by);
+    std::vector<Monitor> watchers = p.monitored_by.take_all();
     for (const Monitor& m : watchers) {
         Process* w = table.find(m.watcher);
         if (!w) continue;

@@ -105,9 +105,10 @@ void Scheduler::push(Worker& w, Process& p) {
         len = w.length.fetch_add(1, std::memory_order_relaxed) + 1;
     }
     m_queued.fetch_add(1, std::memory_order_seq_cst);
-    // Another scheduler is needed when this one already has work waiting, or when the push
-    // comes from outside this scheduler's own thread.
-    if (m_sleepers.load(std::memory_order_seq_cst) > 0 && (len >= 2 || t_worker != &w))
+    // Wake a sleeping scheduler when the queue's owner sleeps, or when it already has work
+    // waiting (then another scheduler can steal some).
+    if (w.sleeping.load(std::memory_order_seq_cst) ||
+        (len >= 2 && m_sleepers.load(std::memory_order_seq_cst) > 0))
         notify_one();
 }
 
@@ -164,7 +165,13 @@ void Scheduler::wake(Process& p) {
         if (p.sched_flags.compare_exchange_weak(f, nf, std::memory_order_acq_rel,
                                                 std::memory_order_acquire)) {
             if (!busy) {
-                Worker* w = t_owner == this ? static_cast<Worker*>(t_worker) : m_workers[0].get();
+                // Back to the scheduler that ran it last (its data is in that core's cache),
+                // unless that one sleeps: then the waker takes it on, sparing a thread wake-up.
+                Worker* self = t_owner == this ? static_cast<Worker*>(t_worker) : nullptr;
+                Worker* home = m_workers[p.home.load(std::memory_order_relaxed)].get();
+                Worker* w = home;
+                if (home->index >= online() || (self && home->sleeping.load(std::memory_order_relaxed)))
+                    w = self ? self : m_workers[0].get();
                 if (w->index >= online()) w = m_workers[0].get();
                 push(*w, p);
             }
@@ -230,6 +237,7 @@ void Scheduler::halt(int status) {
 void Scheduler::sleep(Worker& w) {
     m_vm.processes.idle(w.index);
     std::unique_lock lock(m_sleep_mutex);
+    w.sleeping.store(true, std::memory_order_seq_cst);
     m_sleepers.fetch_add(1, std::memory_order_seq_cst);
     while (!m_stop.load() &&
            (w.index >= online() || m_queued.load(std::memory_order_seq_cst) == 0)) {
@@ -244,6 +252,7 @@ void Scheduler::sleep(Worker& w) {
         }
     }
     m_sleepers.fetch_sub(1, std::memory_order_seq_cst);
+    w.sleeping.store(false, std::memory_order_seq_cst);
 }
 
 void Scheduler::run_process(Worker& w, Process& p) {
@@ -253,6 +262,7 @@ void Scheduler::run_process(Worker& w, Process& p) {
         f, (f & ~(Process::kInRunQ | Process::kActive)) | Process::kRunning,
         std::memory_order_acq_rel, std::memory_order_acquire)) {
     }
+    p.home.store(uint16_t(w.index), std::memory_order_relaxed);
     p.take_inbox();
     if (p.pending_exit.is_value()) {
         Term reason = p.pending_exit;

@@ -73,6 +73,7 @@ private:
         std::unique_ptr<interp::Context> ctx;
         uint64_t iterations = 0;
         std::atomic<bool> running{false};     // running a process now
+        std::atomic<bool> sleeping{false};    // waiting on the condition variable
         std::atomic<uint64_t> active_ns{0};   // time spent running processes (wall-time stats)
     };
 
