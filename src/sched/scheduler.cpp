@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "gc/build.h"
@@ -40,6 +41,7 @@ void Scheduler::enqueue(Process& p) {
     p.in_run_queue = true;
     p.status = ProcStatus::Runnable;
     m_run_queue.push_back(&p);
+    m_vm.stats.run_queue.store(m_run_queue.size(), std::memory_order_relaxed);
 }
 
 void Scheduler::wake(Process& p) {
@@ -47,24 +49,25 @@ void Scheduler::wake(Process& p) {
 }
 
 void Scheduler::fire_timers(uint64_t now) {
-    while (!m_timers.empty() && m_timers.begin()->first <= now) {
-        auto [deadline, pid] = *m_timers.begin();
-        m_timers.erase(m_timers.begin());
-        Process* p = m_vm.processes.find(pid);
-        // Stale entries: the receive ended (deadline reset) or started another timer.
-        if (!p || p->timer_deadline != deadline) continue;
+    m_vm.timers.expire(now, [this](const ExpiredTimer& t) {
+        if (t.kind == TimerKind::Message) return deliver_timer_message(m_vm.processes, t);
+        Process* p = m_vm.processes.find(t.pid);
+        // Stale entries: the receive ended (deadline reset) or started another timer (the
+        // deadline is the receive's sequence number).
+        if (!p || p->timer_deadline != t.seq) return;
         if (p->status != ProcStatus::Waiting) {
             // Queued by a message its receive may not take: time out when it waits again.
             p->timer_deadline = kTimerDue;
-            continue;
+            return;
         }
         p->timer_deadline = 0;
         p->pc = p->timeout_pc;
         enqueue(*p);
-    }
+    });
 }
 
 void Scheduler::exit_process(Process& p, Term reason) {
+    m_vm.timers.cancel_for_process(p.number);  // erl cancels the timers sent to it
     process_exited(m_vm, p, reason);
     m_vm.processes.destroy(p.number);
 }
@@ -73,17 +76,19 @@ int Scheduler::run(Process& boot, const BootHooks& hooks) {
     for (;;) {
         fire_timers(now_ns());
         if (m_run_queue.empty()) {
-            if (m_timers.empty()) {
+            std::optional<uint64_t> next = m_vm.timers.next_deadline();
+            if (!next) {
                 // Nothing can ever run again: erl -noshell idles forever here.
                 std::fflush(stdout);
                 for (;;) std::this_thread::sleep_for(std::chrono::hours(24));
             }
-            uint64_t next = m_timers.begin()->first, now = now_ns();
-            if (next > now) std::this_thread::sleep_for(std::chrono::nanoseconds(next - now));
+            uint64_t now = now_ns();
+            if (*next > now) std::this_thread::sleep_for(std::chrono::nanoseconds(*next - now));
             continue;
         }
         Process& p = *m_run_queue.front();
         m_run_queue.pop_front();
+        m_vm.stats.run_queue.store(m_run_queue.size(), std::memory_order_relaxed);
         p.in_run_queue = false;
         if (p.pending_exit.is_value()) {
             Term reason = p.pending_exit;
@@ -95,7 +100,11 @@ int Scheduler::run(Process& boot, const BootHooks& hooks) {
             continue;
         }
         p.status = ProcStatus::Running;
+        uint64_t reductions_before = p.reductions;
+        m_vm.stats.slice_started();
         interp::RunResult r = interp::run(m_vm, p, *m_ctx, kSlice);
+        // Collections are counted as they happen (gc/process_gc.cpp), not per slice.
+        m_vm.stats.slice_ended(p.reductions - reductions_before);
         if (m_trace)
             std::fprintf(stderr, "[sched] <0.%llu.0> -> %d\n",
                          static_cast<unsigned long long>(p.number), int(r));
@@ -112,7 +121,7 @@ int Scheduler::run(Process& boot, const BootHooks& hooks) {
                 p.pc = p.timeout_pc;
                 enqueue(p);
             } else if (p.timer_deadline) {
-                m_timers.emplace(p.timer_deadline, p.number);
+                m_vm.timers.insert_receive(p.timer_deadline, p.number, p.timer_deadline);
             }
             if (p.pending_exit.is_value()) enqueue(p);
             break;

@@ -1,4 +1,4 @@
-// The scheduler: runs processes from a run queue, a slice of reductions each, keeps receive
+// The scheduler: runs processes from a run queue, a slice of reductions each, fires the Vm's
 // timers, and sleeps when nothing is runnable. One thread for now (issue 5 adds one per core,
 // with stealing); it is the ProcessTable's Waker.
 #pragma once
@@ -37,7 +37,6 @@ private:
 
     Vm& m_vm;
     std::deque<Process*> m_run_queue;
-    std::multimap<uint64_t, uint64_t> m_timers;  // deadline (monotonic ns) -> pid number
     std::unique_ptr<interp::Context> m_ctx;
     bool m_trace = false;  // JOIST_DEBUG_SCHED: one line per turn on stderr
 };
