@@ -1,6 +1,6 @@
-// The joist command: erl-compatible flags -> a Vm that runs the -s/-run calls in order.
-//   joist [+P N] [+S N] [-pa DIR...] [-pz DIR...] [-noshell] (-s|-run Mod [Fun [Args]])...
-//         [-extra ...]
+// The joist command: erl-compatible flags -> a Vm that runs the -s/-run/-eval calls in order.
+//   joist [+P N] [+S N] [-pa DIR...] [-pz DIR...] [-noshell]
+//         ((-s|-run Mod [Fun [Args]]) | -eval Expr)... [-extra ...]
 //   joist --check-load FILE...   load each .beam (parse + translate), report failures
 #include <csignal>
 #include <cstdlib>
@@ -23,8 +23,8 @@
 namespace {
 
 struct StartCall {
-    bool strings;  // -run: arguments as strings; -s: as atoms
-    std::vector<std::string> words;  // Mod [Fun [Args...]]
+    enum Kind { S, Run, Eval } kind;  // -s: arguments as atoms; -run: as strings
+    std::vector<std::string> words;   // Mod [Fun [Args...]], or -eval's expression
 };
 
 struct Options {
@@ -120,7 +120,12 @@ int main(int argc, char** argv) {
         } else if (a == "-pz") {
             take_words(opt.pz);
         } else if (a == "-s" || a == "-run") {
-            StartCall c{a == "-run", {}};
+            StartCall c{a == "-run" ? StartCall::Run : StartCall::S, {}};
+            take_words(c.words);
+            if (!c.words.empty()) opt.calls.push_back(std::move(c));
+        } else if (a == "-eval") {
+            // As erl's init: only `-eval Expr` evaluates anything (no expression: no call).
+            StartCall c{StartCall::Eval, {}};
             take_words(c.words);
             if (!c.words.empty()) opt.calls.push_back(std::move(c));
         } else if (a == "-extra") {
@@ -148,11 +153,21 @@ int main(int argc, char** argv) {
     Process& boot = *vm.processes.create(vm, 233);
     if (Process* user = start_init_processes(vm, sched)) boot.group_leader = user->pid();
 
-    // The boot process runs the -s/-run calls one after another, as erl's init does.
+    // The boot process runs the -s/-run/-eval calls one after another, as erl's init does;
+    // -eval Expr is joist_init:eval(Expr) (lib/joist_init.erl).
     size_t next_call = 0;
     auto start_next_call = [&](Process& p) {
         if (next_call == opt.calls.size()) return;  // done: it waits, as init does
         const StartCall& c = opt.calls[next_call++];
+        if (c.kind == StartCall::Eval) {
+            Term expr = gc::make_codepoint_list(p.heap, c.words[0]);
+            interp::prepare_boot_call(vm, p,
+                                      vm.export_entry(atoms().intern("joist_init"),
+                                                      atoms().intern("eval"), 1),
+                                      gc::make_cons(p.heap, expr, Term::nil()));
+            sched.enqueue(p);
+            return;
+        }
         Term mod = atoms().intern(c.words[0]);
         Term fun = c.words.size() > 1 ? atoms().intern(c.words[1]) : am::start;
         Term arglist = Term::nil();
@@ -161,7 +176,8 @@ int main(int argc, char** argv) {
             arity = 1;
             for (size_t k = c.words.size(); k > 2; --k) {
                 const std::string& w = c.words[k - 1];
-                Term v = c.strings ? gc::make_codepoint_list(p.heap, w) : atoms().intern(w);
+                Term v = c.kind == StartCall::Run ? gc::make_codepoint_list(p.heap, w)
+                                                  : atoms().intern(w);
                 arglist = gc::make_cons(p.heap, v, arglist);
             }
             arglist = gc::make_cons(p.heap, arglist, Term::nil());
