@@ -17,6 +17,7 @@ struct Message {
     Message* next = nullptr;
     Term term;
     gc::Fragment* fragment = nullptr;  // owns the term's words until attached to a heap
+    gc::OffHeap off_heap;  // the RefcBins in the fragment (they join the heap's list with it)
 };
 
 class Inbox {

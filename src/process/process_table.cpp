@@ -148,13 +148,13 @@ uint64_t ref_id_of(Term ref) {
 void send_message(Process& to, Term msg) {
     if (to.status == ProcStatus::Exited) return;
     auto* m = new Message();
-    size_t words = gc::term_size(msg);
+    size_t words = gc::term_size_shared(msg);
     if (words == 0) {
         m->term = msg;
     } else {
         m->fragment = gc::Heap::new_fragment(words);
         Term* hp = m->fragment->data;
-        m->term = gc::copy_term(msg, hp);
+        m->term = gc::copy_term_shared(msg, hp, m->off_heap);  // big binaries are shared
     }
     to.inbox.push(m);
     if (to.status == ProcStatus::Waiting && to.vm->processes.waker)
