@@ -30,7 +30,7 @@ struct BitWriter {
 std::string view_bytes(const BitView& v);
 bool binary_view(Term t, BitView& v);
 bool flatten_iolist(Term t, BitWriter& out, bool top_binary, bool bits);
-Term sub_binary(Process& p, const BitView& v, uint64_t start, uint64_t len);
+Term sub_binary(Process& p, Term bin, uint64_t start, uint64_t len);
 bool part_range(Term start, Term len, uint64_t size, uint64_t& from, uint64_t& count);
 unsigned view_byte(const BitView& v, uint64_t k);
 } // namespace binbif
@@ -195,7 +195,7 @@ Term do_split(Process& p, Term subject, Term pattern, Term options) {
     }
     Term list = Term::nil();
     for (size_t i = parts.size(); i-- > 0;) {
-        Term part = sub_binary(p, v, parts[i].first, parts[i].second - parts[i].first);
+        Term part = sub_binary(p, subject, parts[i].first, parts[i].second - parts[i].first);
         list = gc::make_cons(p.heap, part, list);
     }
     return list;
@@ -361,15 +361,16 @@ Term bif_binary_longest_common_suffix_1(Process& p, const Term* args) {
 }
 
 // binary:referenced_byte_size/1
+// The size of the binary holding the bytes (a sub-binary's orig): an off-heap one's whole
+// buffer, spare room of an append buffer included, as erl counts it.
 Term bif_binary_referenced_byte_size_1(Process& p, const Term* args) {
-    BitView v;
-    if (!bit_view(args[0], v)) return p.badarg();
     Term t = args[0];
-    if (t.box_header().header_subtag() == Subtag::SubBin) {  // the bytes it holds on to
-        BitView orig;
-        if (bit_view(t.boxed_ptr()[4], orig)) return Term::small(int64_t(orig.byte_size()));
-    }
-    return Term::small(int64_t((v.bit_size + 7) / 8));
+    if (!t.is_binary_any()) return p.badarg();  // any bitstring, as in erl
+    const Term* box = t.boxed_ptr();
+    if (box->header_subtag() == Subtag::SubBin) box = box[4].boxed_ptr();
+    if (box->header_subtag() == Subtag::RefcBin)
+        return gc::make_integer_u64(p.heap, gc::refc_bin_block(box)->size);
+    return gc::make_integer_u64(p.heap, box[1].raw);
 }
 
 // binary:compile_pattern/1

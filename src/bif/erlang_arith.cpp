@@ -15,7 +15,9 @@
 #include "bif/arith.h"
 #include "bif/bif.h"
 #include "gc/build.h"
+#include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/binary.h"
 
 namespace joist {
 
@@ -622,6 +624,99 @@ Term bif_erlang_list_to_float_1(Process& p, const Term* args) {
     std::string text;
     double d;
     if (!list_to_bytes(args[0], text) || !parse_float(std::move(text), d)) return p.badarg();
+    return gc::make_float(p.heap, d);
+}
+
+// --- string:list_to_integer/1 and string:list_to_float/1 ---------------------------------
+// They read a number at the start of a list and return {Number, Rest} (Rest: whatever
+// follows, improper tail included), {error, no_integer | no_float} when none starts it, or
+// {error, not_a_list}.
+
+namespace {
+
+// The character in a list cell's head, or -1 when it is not one.
+int char_at(Term list) {
+    if (!list.is_list() || !list.head().is_small()) return -1;
+    int64_t c = list.head().small_value();
+    return c >= 0 && c <= 255 ? int(c) : -1;
+}
+
+// Appends the digits at the start of `list` to `text`; returns whether there was one.
+bool take_digits(Term& list, std::string& text) {
+    size_t start = text.size();
+    for (int c; (c = char_at(list)) >= 0 && is_digit(char(c)); list = list.tail())
+        text.push_back(char(c));
+    return text.size() > start;
+}
+
+// An optional sign at the start of `list`, appended to `text`.
+void take_sign(Term& list, std::string& text) {
+    int c = char_at(list);
+    if (c == '+' || c == '-') {
+        text.push_back(char(c));
+        list = list.tail();
+    }
+}
+
+Term string_error(Process& p, const char* why) {
+    return gc::make_tuple_of(p.heap, am::error, atoms().intern(why));
+}
+
+} // namespace
+
+// string:list_to_integer/1 — [+-]digits.
+Term bif_string_list_to_integer_1(Process& p, const Term* args) {
+    Term list = args[0];
+    if (!list.is_list() && !list.is_nil()) return string_error(p, "not_a_list");
+    std::string text;
+    take_sign(list, text);
+    if (!take_digits(list, text)) return string_error(p, "no_integer");
+    Term n = integer_from_string(p.heap, text, 10);
+    if (n.is_bignum() && n.box_header().header_arity() > kMaxBigLimbs)
+        return p.error(am::system_limit);
+    return gc::make_tuple_of(p.heap, n, list);
+}
+
+// string:list_to_float/1 — [+-]digits(.|,)digits, then an exponent (e|E)[+-]digits if one is
+// complete; a float that overflows is no_float.
+Term bif_string_list_to_float_1(Process& p, const Term* args) {
+    Term list = args[0];
+    if (!list.is_list() && !list.is_nil()) return string_error(p, "not_a_list");
+    std::string text;
+    take_sign(list, text);
+    if (!take_digits(list, text)) return string_error(p, "no_float");
+    int point = char_at(list);
+    if (point != '.' && point != ',') return string_error(p, "no_float");
+    text.push_back(char(point));
+    list = list.tail();
+    if (!take_digits(list, text)) return string_error(p, "no_float");
+    if (int e = char_at(list); e == 'e' || e == 'E') {
+        Term after = list.tail();
+        std::string exponent(1, char(e));
+        take_sign(after, exponent);
+        if (take_digits(after, exponent)) {
+            text += exponent;
+            list = after;
+        }
+    }
+    double d;
+    if (!parse_float(std::move(text), d)) return string_error(p, "no_float");
+    return gc::make_tuple_of(p.heap, gc::make_float(p.heap, d), list);
+}
+
+// erlang:binary_to_float/1 — as list_to_float/1, on the bytes of a binary (which may start
+// at any bit of the binary it is part of).
+Term bif_erlang_binary_to_float_1(Process& p, const Term* args) {
+    BitView v;
+    if (!bit_view(args[0], v) || v.bit_size % 8 != 0) return p.badarg();
+    std::string text(v.byte_size(), '\0');
+    for (size_t k = 0; k < text.size(); ++k) {
+        unsigned b = unsigned(v.bytes[k] << v.bit_offset) & 0xFF;
+        if (v.bit_offset != 0) b |= v.bytes[k + 1] >> (8 - v.bit_offset);
+        text[k] = char(b);
+    }
+    double d;
+    if (!parse_float(std::move(text), d)) return p.badarg();
     return gc::make_float(p.heap, d);
 }
 

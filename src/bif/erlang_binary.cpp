@@ -155,13 +155,10 @@ bool iolist_size(Term t, uint64_t& size) {
     return true;
 }
 
-// A sub-binary of `bin` (a binary, viewed as `v`): `len` bytes from byte `start`.
-Term sub_binary(Process& p, const BitView& v, uint64_t start, uint64_t len) {
-    BitView part;
-    part.bytes = v.bytes + start;
-    part.bit_offset = v.bit_offset;
-    part.bit_size = len * 8;
-    return make_bitstring(p.heap, part);
+// `len` bytes of the bitstring `bin` from byte `start`: as erl, a part over kHeapBinLimit bytes
+// is a sub-binary sharing bin's bytes, a smaller one a copy.
+Term sub_binary(Process& p, Term bin, uint64_t start, uint64_t len) {
+    return make_part(p.heap, bin, start * 8, len * 8, true);
 }
 
 // {Start, Len} (or Start, Len) against a size: erl's binary_part rules (Len may be
@@ -315,7 +312,7 @@ Term bif_erlang_binary_part_3(Process& p, const Term* args) {
     if (!bit_view(args[0], v) || !part_range(args[1], args[2], v.byte_size(), from, count)) {
         return p.badarg();
     }
-    return sub_binary(p, v, from, count);
+    return sub_binary(p, args[0], from, count);
 }
 
 // erlang:binary_part/2
@@ -332,12 +329,9 @@ Term bif_erlang_split_binary_2(Process& p, const Term* args) {
     if (!bit_view(args[0], v) || !args[1].is_small()) return p.badarg();
     int64_t pos = args[1].small_value();
     if (pos < 0 || uint64_t(pos) > v.byte_size()) return p.badarg();
-    BitView left = v, right = v;
-    left.bit_size = uint64_t(pos) * 8;
-    right.bytes = v.bytes + pos;
-    right.bit_size = v.bit_size - left.bit_size;
-    Term l = make_bitstring(p.heap, left);
-    Term r = make_bitstring(p.heap, right);
+    auto left = uint64_t(pos) * 8;
+    Term l = make_part(p.heap, args[0], 0, left, true);
+    Term r = make_part(p.heap, args[0], left, v.bit_size - left, true);
     return gc::make_tuple_of(p.heap, l, r);
 }
 

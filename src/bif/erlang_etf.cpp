@@ -258,6 +258,7 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
     if (safe && !atoms_exist(body)) return p.badarg();
     etf::DecodeContext ctx;
     ctx.resolve_export = &resolve_export;
+    ctx.off_heap = &p.heap.off_heap;  // big binaries go off-heap, as the process makes them
     t_vm = p.vm;
     t_safe = safe;
     uint32_t atoms_before = atoms().size();

@@ -57,9 +57,14 @@ Term scheduler_statistics(Process& p, Term item) {
         for (size_t x : v) t += x;
         return t;
     };
+    // One count per scheduler, then erl's dirty CPU queue (and, for _all, the dirty I/O one):
+    // always 0 here, joist runs dirty work on the normal schedulers.
+    bool all = n.size() > 4 && n.substr(n.size() - 4) == "_all";
     auto counts = [&](const std::vector<size_t>& v) {
         std::vector<Term> items;
         for (size_t x : v) items.push_back(small_count(x));
+        items.push_back(small_count(0));
+        if (all) items.push_back(small_count(0));
         return list_of(p, items);
     };
     if (n == "run_queue" || n == "total_run_queue_lengths" || n == "total_run_queue_lengths_all")

@@ -3,8 +3,14 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <thread>
+#include <algorithm>
 
 #include "bif/bif.h"
+#include "bif/sched_info.h"
+#include "sched/scheduler.h"
+#include "bif/erlang_time.h"
 #include "gc/build.h"
 #include "term/compare.h"
 #include "term/format.h"
@@ -46,8 +52,8 @@ Term bif_erlang_node_1(Process& p, const Term* args) {
 // erlang:make_ref/0 — a reference unique within this VM.
 Term bif_erlang_make_ref_0(Process& p, const Term*) { return make_ref_term(p.heap, new_ref_id()); }
 
-// erlang:halt/2 (halt/0,1 are Erlang code in erlang.beam calling it) — stop the VM with a status. Returned to the interpreter as a special
-// exception class that no catch sees.
+// erlang:halt/2 (halt/0,1 are Erlang code in erlang.beam calling it) — stop the VM with a status.
+// Returned to the interpreter as a special exception class that no catch sees.
 static Term do_halt(Process& p, Term status) {
     std::fflush(stdout);
     int code = 0;
@@ -95,10 +101,23 @@ Term bif_erlang_error_2(Process& p, const Term* args) {
     if (args[1] != am::none) p.exc_args = args[1];
     return Term::none();
 }
+// error/3's options: [{error_info, Map}] puts {error_info, Map} at the end of the first
+// frame's location list; as erl, only when every option is such a pair (the last one wins).
+// Options that are not a proper list are ignored, as erl does.
 Term bif_erlang_error_3(Process& p, const Term* args) {
-    if (!is_proper_list(args[2])) return p.badarg();
+    Term info = Term::none();
+    for (Term l = args[2]; is_proper_list(args[2]) && l.is_list(); l = l.tail()) {
+        Term o = l.head();
+        if (!o.is_tuple() || o.tuple_arity() != 2 || o.tuple_elem(0) != am::error_info ||
+            !o.tuple_elem(1).is_map()) {
+            info = Term::none();
+            break;
+        }
+        info = o.tuple_elem(1);
+    }
     raise_in_caller(p, am::error, args[0]);
     if (args[1] != am::none) p.exc_args = args[1];
+    p.exc_error_info = info;
     return Term::none();
 }
 Term bif_erlang_exit_1(Process& p, const Term* args) {
@@ -318,6 +337,105 @@ Term bif_erlang_get_keys_1(Process& p, const Term* args) {
         if (terms_exact_eq(l.head().tuple_elem(1), args[0]))
             r = gc::make_cons(p.heap, l.head().tuple_elem(0), r);
     return r;
+}
+
+} // namespace joist
+
+namespace joist {
+
+namespace {
+
+// erlang:system_info/1's plain items: the VM joist is (it runs OTP 25 / erts 13.1.5 code, so
+// it answers as that release), and its present limits and counts.
+Term system_info_item(Process& p, std::string_view n) {
+    gc::Heap& h = p.heap;
+    Vm& vm = *p.vm;
+    auto str = [&](std::string_view s) { return gc::make_byte_list(h, s); };
+    auto atom = [](const char* a) { return atoms().intern(a); };
+    auto tagged = [&](const char* tag, int64_t v) {
+        return gc::make_tuple_of(h, atoms().intern(tag), Term::small(v));
+    };
+    const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
+    // The scheduler items (schedulers, schedulers_online, scheduler_id, ...) come from the
+    // schedulers themselves (bif/erlang_sched.cpp).
+    if (Term v = scheduler_system_info(p, atoms().intern(n)); v.is_value()) return v;
+    const int64_t schedulers = vm.scheduler ? vm.scheduler->count() : 1;
+    const int64_t online = vm.scheduler ? vm.scheduler->online() : 1;
+    if (n == "otp_release") return str("25");
+    if (n == "version") return str("13.1.5");
+    if (n == "system_version") {
+        std::string v = "Erlang/OTP 25 [erts-13.1.5] [joist] [64-bit] [smp:" +
+                        std::to_string(schedulers) + ":" + std::to_string(online) +
+                        "] [async-threads:0]\n";
+        return str(v);
+    }
+    if (n == "machine") return str("BEAM");
+    if (n == "system_architecture") {
+#if defined(__x86_64__)
+        return str("x86_64-pc-linux-gnu");
+#elif defined(__aarch64__)
+        return str("aarch64-unknown-linux-gnu");
+#else
+        return str("unknown");
+#endif
+    }
+    if (n == "wordsize") return Term::small(8);
+    if (n == "os_type") return gc::make_tuple_of(h, atom("unix"), atom("linux"));
+    if (n == "process_count") return Term::small(int64_t(vm.processes.count()));
+    if (n == "process_limit") return Term::small(int64_t(vm.processes.limit()));
+    if (n == "atom_count") return Term::small(int64_t(atoms().size()));
+    if (n == "atom_limit") return Term::small(AtomTable::kMaxAtoms);
+    (void)cpus;
+    if (n == "thread_pool_size") return Term::small(0);  // no async thread pool
+    if (n == "kernel_poll" || n == "debug_compiled" || n == "break_ignored" ||
+        n == "port_parallelism")
+        return am::false_;
+#ifdef NDEBUG
+    if (n == "build_type" || n == "emu_type") return atom("opt");
+#else
+    if (n == "build_type" || n == "emu_type") return atom("debug");
+#endif
+    if (n == "emu_flavor") return atom("emu");  // an interpreter, as erl's non-JIT build
+    if (n == "heap_type") return atom("private");
+    if (n == "ets_limit") return Term::small(8192);  // erl's default (+e)
+    if (n == "port_limit") return Term::small(65536);
+    if (n == "port_count") return Term::small(0);   // joist has no ports
+    if (n == "context_reductions") return Term::small(4000);  // Scheduler::kSlice
+    if (n == "creation") return Term::small(0);     // not distributed
+    if (n == "dist_ctrl") return Term::nil();
+    if (n == "nif_version") return str("2.16");     // the API level of erts 13.1.5
+    if (n == "driver_version") return str("3.3");
+    if (n == "compat_rel") return Term::small(25);
+    if (n == "start_time") return gc::make_integer(h, kMonotonicStartNs);
+    if (n == "time_offset") return atom("final");
+    if (n == "time_warp_mode") return atom("no_time_warp");
+    if (n == "tolerant_timeofday") return atom("enabled");
+    if (n == "trace_control_word") return Term::small(0);
+    if (n == "modified_timing_level") return am::undefined;
+    if (n == "update_cpu_info") return atom("unchanged");
+    if (n == "cpu_topology") return am::undefined;
+    if (n == "fullsweep_after") return tagged("fullsweep_after", 65535);
+    if (n == "min_heap_size") return tagged("min_heap_size", 233);
+    if (n == "min_bin_vheap_size") return tagged("min_bin_vheap_size", 46422);
+    return Term::none();
+}
+
+} // namespace
+
+// erlang:system_info/1 — erlang.html#system_info-1: the items above, and {wordsize, internal |
+// external}; anything else is badarg.
+Term bif_erlang_system_info_1(Process& p, const Term* a) {
+    Term item = a[0];
+    if (item.is_tuple() && item.tuple_arity() == 2 &&
+        item.tuple_elem(0) == atoms().intern("wordsize")) {
+        Term which = item.tuple_elem(1);
+        if (which == atoms().intern("internal") || which == atoms().intern("external"))
+            return Term::small(8);
+        return p.badarg();
+    }
+    if (!item.is_atom()) return p.badarg();
+    Term v = system_info_item(p, atoms().name(item));
+    return v.is_none() ? p.badarg() : v;
 }
 
 } // namespace joist

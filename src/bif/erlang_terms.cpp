@@ -3,6 +3,8 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "bif/bif.h"
 #include "term/binary.h"
@@ -10,6 +12,7 @@
 #include "gc/build.h"
 #include "term/atom_table.h"
 #include "term/compare.h"
+#include "term/format.h"
 
 namespace joist {
 
@@ -392,6 +395,76 @@ Term bif_erlang_not_1(Process& p, const Term* args) {
     bool a;
     if (!to_boolean(args[0], a)) return p.badarg();
     return boolean(!a);
+}
+
+} // namespace joist
+
+namespace joist {
+
+// erlang:fun_to_list/1 — "#Fun<Module.Index.Uniq>" for a closure, "fun M:F/A" for an external
+// fun: the text erlang:display/1 prints for it.
+Term bif_erlang_fun_to_list_1(Process& p, const Term* args) {
+    if (!args[0].is_fun()) return p.badarg();
+    return gc::make_codepoint_list(p.heap, format_display(args[0]));
+}
+
+} // namespace joist
+
+namespace joist {
+
+// erlang:ref_to_list/1 — "#Ref<0.A.B.C>", the text erlang:display/1 prints for it.
+Term bif_erlang_ref_to_list_1(Process& p, const Term* args) {
+    if (!args[0].is_ref()) return p.badarg();
+    return gc::make_codepoint_list(p.heap, format_display(args[0]));
+}
+
+// erlang:list_to_ref/1 — the local reference "#Ref<0.A.B.C>" names (three numbers below 2^32,
+// node 0: references of other nodes need distribution); badarg for any other text.
+Term bif_erlang_list_to_ref_1(Process& p, const Term* args) {
+    std::string text;
+    Term l = args[0];
+    for (; l.is_list(); l = l.tail()) {
+        Term c = l.head();
+        if (!c.is_small() || c.small_value() < 0 || c.small_value() > 255) return p.badarg();
+        text.push_back(char(c.small_value()));
+    }
+    static constexpr std::string_view kPrefix = "#Ref<";
+    if (!l.is_nil() || text.size() < kPrefix.size() + 1 || text.compare(0, kPrefix.size(), kPrefix) != 0 ||
+        text.back() != '>')
+        return p.badarg();
+    std::vector<uint64_t> numbers;
+    std::string_view body(text.data() + kPrefix.size(), text.size() - kPrefix.size() - 1);
+    while (true) {
+        size_t dot = body.find('.');
+        std::string_view part = body.substr(0, dot);
+        if (part.empty() || part.size() > 10) return p.badarg();
+        uint64_t v = 0;
+        for (char ch : part) {
+            if (ch < '0' || ch > '9') return p.badarg();
+            v = v * 10 + uint64_t(ch - '0');
+        }
+        numbers.push_back(v);
+        if (dot == std::string_view::npos) break;
+        body.remove_prefix(dot + 1);
+    }
+    if (numbers.size() != 4 || numbers[0] != 0) return p.badarg();
+    for (size_t k = 1; k <= 3; ++k)
+        if (numbers[k] > 0xFFFFFFFFu) return p.badarg();
+    Term* r = p.heap.alloc(4);
+    r[0] = Term::header(Subtag::Ref, 3);
+    for (size_t k = 1; k <= 3; ++k) r[k] = Term::from_raw(numbers[k]);
+    return Term::boxed(r);
+}
+
+} // namespace joist
+
+namespace joist {
+
+// erts_internal:cmp_term/2 — -1, 0 or 1 as A is before, the same as, or after B in the exact
+// term order (the order of map keys: 1 is before 1.0).
+Term bif_erts_internal_cmp_term_2(Process&, const Term* args) {
+    int c = compare_terms_exact(args[0], args[1]);
+    return Term::small(c < 0 ? -1 : c > 0 ? 1 : 0);
 }
 
 } // namespace joist

@@ -104,16 +104,7 @@ Term bif_os_system_time_0(Process& p, const Term*) {
     return gc::make_integer(p.heap, ns_since_epoch());
 }
 Term bif_os_system_time_1(Process& p, const Term* args) {
-    Term u = args[0];
-    int64_t parts = 0;
-    if (u.is_small() && u.small_value() > 0) parts = u.small_value();
-    else if (u == atoms().intern("second")) parts = 1;
-    else if (u == atoms().intern("millisecond")) parts = 1000;
-    else if (u == atoms().intern("microsecond")) parts = 1000000;
-    else if (u == atoms().intern("nanosecond") || u == atoms().intern("native")) parts = 1000000000;
-    if (parts == 0) return p.badarg();
-    __int128 v = __int128(ns_since_epoch()) * parts / 1000000000;
-    return gc::make_integer(p.heap, int64_t(v));
+    return bif_erlang_system_time_1(p, args);  // the same clock; every time unit
 }
 
 // os:perf_counter/0 — a monotonic counter in native units.

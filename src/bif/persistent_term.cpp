@@ -1,6 +1,7 @@
 // BIFs of module persistent_term: a VM-wide table of Key => Value whose entries are deep
 // copies (gc/copy_term.h) in malloc'd blocks outside every process heap. get/1 hands out the
 // stored term itself; the collector never copies what lies outside the heap, as in erl.
+// Big binaries are shared with the stored copy (each block counts its references to them).
 #include <cstring>
 #include <map>
 #include <memory>
@@ -16,10 +17,16 @@ namespace joist {
 
 namespace {
 
+// The words of one stored copy and the off-heap binaries it references.
+struct Block {
+    std::unique_ptr<Term[]> words;
+    gc::OffHeap binaries;
+};
+
 // One stored {Key, Value}: both copied into `block`.
 struct Entry {
     Term value;
-    std::unique_ptr<Term[]> block;
+    std::unique_ptr<Block> block;
     size_t words = 0;
 };
 
@@ -34,7 +41,7 @@ struct ExactLess {
 struct Table {
     std::mutex mutex;
     std::map<Term, Entry, ExactLess> entries;  // guarded by mutex
-    std::vector<std::unique_ptr<Term[]>> retired;  // guarded by mutex
+    std::vector<std::unique_ptr<Block>> retired;  // guarded by mutex
 };
 
 Table& table() {
@@ -64,11 +71,12 @@ Term bif_persistent_term_put_2(Process& p, const Term* args) {
     if (it != t.entries.end() && terms_exact_eq(it->second.value, value)) return am::ok;
 
     Entry e;
-    e.words = gc::term_size(key) + gc::term_size(value);
-    if (e.words) e.block = std::make_unique_for_overwrite<Term[]>(e.words);
-    Term* hp = e.block.get();
-    Term stored_key = gc::copy_term(key, hp);
-    e.value = gc::copy_term(value, hp);
+    e.words = gc::term_size_shared(key) + gc::term_size_shared(value);
+    e.block = std::make_unique<Block>();
+    if (e.words) e.block->words = std::make_unique_for_overwrite<Term[]>(e.words);
+    Term* hp = e.block->words.get();
+    Term stored_key = gc::copy_term_shared(key, hp, e.block->binaries);
+    e.value = gc::copy_term_shared(value, hp, e.block->binaries);
     if (it != t.entries.end()) {
         if (it->second.block) t.retired.push_back(std::move(it->second.block));
         t.entries.erase(it);

@@ -1,6 +1,6 @@
-// The joist command: erl-compatible flags -> a Vm that runs the -s/-run calls in order.
-//   joist [+P N] [+S N] [-pa DIR...] [-pz DIR...] [-noshell] (-s|-run Mod [Fun [Args]])...
-//         [-extra ...]
+// The joist command: erl-compatible flags -> a Vm that runs the -s/-run/-eval calls in order.
+//   joist [+P N] [+S N] [-pa DIR...] [-pz DIR...] [-noshell]
+//         ((-s|-run Mod [Fun [Args]]) | -eval Expr)... [-extra ...]
 //   joist --check-load FILE...   load each .beam (parse + translate), report failures
 #include <csignal>
 #include <cstdlib>
@@ -24,8 +24,8 @@
 namespace {
 
 struct StartCall {
-    bool strings;  // -run: arguments as strings; -s: as atoms
-    std::vector<std::string> words;  // Mod [Fun [Args...]]
+    enum Kind { S, Run, Eval } kind;  // -s: arguments as atoms; -run: as strings
+    std::vector<std::string> words;   // Mod [Fun [Args...]], or -eval's expression
 };
 
 struct Options {
@@ -59,12 +59,15 @@ int check_load(const std::vector<std::string>& files) {
     return failed ? 1 : 0;
 }
 
-// A process running joist_init:Fun(Args...) over a bottom frame that ends it normally.
-joist::Process& start_system_process(joist::Vm& vm, joist::Scheduler& sched, joist::Term fun,
+// A process running Module:Fun(Args...) over a bottom frame that ends it normally, registered
+// under `name` before any process runs.
+joist::Process& start_system_process(joist::Vm& vm, joist::Scheduler& sched, const char* module,
+                                     const char* function, const char* name,
                                      std::vector<joist::Term> (*make_args)(joist::gc::Heap&)) {
     using namespace joist;
-    Term mod = atoms().intern("joist_init");
+    Term mod = atoms().intern(module), fun = atoms().intern(function);
     Process& p = *vm.processes.create(vm, 233);
+    vm.processes.register_name(atoms().intern(name), p);
     std::vector<Term> args = make_args(p.heap);
     Term*& E = p.heap.stop;
     *--E = Term::from_raw(reinterpret_cast<Word>(vm.process_exit_address()));
@@ -99,9 +102,18 @@ std::vector<joist::Term> init_args(joist::gc::Heap& h) {
 joist::Process* start_init_processes(joist::Vm& vm, joist::Scheduler& sched) {
     using namespace joist;
     if (!vm.ensure_loaded(atoms().intern("joist_init")).ok()) return nullptr;
-    start_system_process(vm, sched, am::start, init_args);
-    return &start_system_process(vm, sched, atoms().intern("io_server"),
-                                 [](gc::Heap&) { return std::vector<Term>{}; });
+    auto no_args = [](gc::Heap&) { return std::vector<Term>{}; };
+    start_system_process(vm, sched, "joist_init", "start", "init", init_args);
+    Process* user = &start_system_process(vm, sched, "joist_init", "io_server", "user", no_args);
+    // Stand-ins for OTP's code server, loader and application controller.
+    if (vm.ensure_loaded(atoms().intern("joist_services")).ok()) {
+        start_system_process(vm, sched, "joist_services", "code_server", "code_server", no_args);
+        start_system_process(vm, sched, "joist_services", "prim_loader", "erl_prim_loader",
+                             no_args);
+        start_system_process(vm, sched, "joist_services", "application_controller",
+                             "application_controller", no_args);
+    }
+    return user;
 }
 
 } // namespace
@@ -123,7 +135,12 @@ int main(int argc, char** argv) {
         } else if (a == "-pz") {
             take_words(opt.pz);
         } else if (a == "-s" || a == "-run") {
-            StartCall c{a == "-run", {}};
+            StartCall c{a == "-run" ? StartCall::Run : StartCall::S, {}};
+            take_words(c.words);
+            if (!c.words.empty()) opt.calls.push_back(std::move(c));
+        } else if (a == "-eval") {
+            // As erl's init: only `-eval Expr` evaluates anything (no expression: no call).
+            StartCall c{StartCall::Eval, {}};
             take_words(c.words);
             if (!c.words.empty()) opt.calls.push_back(std::move(c));
         } else if (a == "-extra") {
@@ -164,11 +181,21 @@ int main(int argc, char** argv) {
     Process& boot = *vm.processes.create(vm, 233);
     if (Process* user = start_init_processes(vm, sched)) boot.group_leader = user->pid();
 
-    // The boot process runs the -s/-run calls one after another, as erl's init does.
+    // The boot process runs the -s/-run/-eval calls one after another, as erl's init does;
+    // -eval Expr is joist_init:eval(Expr) (lib/joist_init.erl).
     size_t next_call = 0;
     auto start_next_call = [&](Process& p) {
         if (next_call == opt.calls.size()) return;  // done: it waits, as init does
         const StartCall& c = opt.calls[next_call++];
+        if (c.kind == StartCall::Eval) {
+            Term expr = gc::make_codepoint_list(p.heap, c.words[0]);
+            interp::prepare_boot_call(vm, p,
+                                      vm.export_entry(atoms().intern("joist_init"),
+                                                      atoms().intern("eval"), 1),
+                                      gc::make_cons(p.heap, expr, Term::nil()));
+            sched.enqueue(p);
+            return;
+        }
         Term mod = atoms().intern(c.words[0]);
         Term fun = c.words.size() > 1 ? atoms().intern(c.words[1]) : am::start;
         Term arglist = Term::nil();
@@ -177,7 +204,8 @@ int main(int argc, char** argv) {
             arity = 1;
             for (size_t k = c.words.size(); k > 2; --k) {
                 const std::string& w = c.words[k - 1];
-                Term v = c.strings ? gc::make_codepoint_list(p.heap, w) : atoms().intern(w);
+                Term v = c.kind == StartCall::Run ? gc::make_codepoint_list(p.heap, w)
+                                                  : atoms().intern(w);
                 arglist = gc::make_cons(p.heap, v, arglist);
             }
             arglist = gc::make_cons(p.heap, arglist, Term::nil());

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "term/atom_table.h"
+#include "term/binary.h"
 #include "term/compare.h"
 #include "term/map_ops.h"
 
@@ -285,10 +286,27 @@ Term build_big(const BigDigits& b, Term*& hp) {
 
 size_t binary_words(size_t bytes) { return 2 + (bytes + 7) / 8; }
 
-Term build_binary(const uint8_t* bytes, size_t n, Term*& hp) {
+// A binary of `n` bytes in binary_words(n) words at hp: a HeapBin, or with `off_heap` and over
+// kHeapBinLimit bytes a RefcBin (listed in off_heap) followed by a filler object, an empty
+// HeapBin whose arity covers the rest of the reserved words, so the heap stays a sequence of
+// well-formed objects.
+Term build_binary(const uint8_t* bytes, size_t n, Term*& hp, gc::OffHeap* off_heap) {
     size_t data_words = (n + 7) / 8;
     Term* obj = hp;
     hp += 2 + data_words;
+    if (off_heap && n > kHeapBinLimit) {
+        gc::BinBlock* b = gc::bin_block_new(n);
+        std::memcpy(b->data, bytes, n);
+        obj[0] = Term::header(Subtag::RefcBin, gc::kRefcBinWords - 1);
+        obj[1] = Term::from_raw(n);
+        obj[2] = Term::from_raw(reinterpret_cast<Word>(b));
+        off_heap->add(obj);
+        Term* filler = obj + gc::kRefcBinWords;
+        size_t rest = size_t(hp - filler);  // data_words - 1 >= 8
+        filler[0] = Term::header(Subtag::HeapBin, rest - 1);
+        filler[1] = Term::from_raw(0);
+        return Term::boxed(obj);
+    }
     obj[0] = Term::header(Subtag::HeapBin, 1 + data_words);
     obj[1] = Term::from_raw(n);
     if (data_words > 0) obj[1 + data_words].raw = 0;  // zero the padding of the last word
@@ -303,9 +321,10 @@ constexpr size_t kSubBinWords = 5;
 
 size_t bitstring_words(size_t bytes) { return binary_words(bytes) + kSubBinWords; }
 
-Term build_bitstring(const uint8_t* bytes, size_t len, unsigned bits, Term*& hp) {
-    Term orig = build_binary(bytes, len, hp);
-    auto* data = reinterpret_cast<uint8_t*>(orig.boxed_ptr() + 2);
+Term build_bitstring(const uint8_t* bytes, size_t len, unsigned bits, Term*& hp,
+                     gc::OffHeap* off_heap) {
+    Term orig = build_binary(bytes, len, hp, off_heap);
+    auto* data = const_cast<uint8_t*>(orig_bytes(orig));
     data[len - 1] &= uint8_t(0xFF << (8 - bits));
     Term* sub = hp;
     hp += kSubBinWords;
@@ -763,15 +782,15 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
         }
         case kBinary: {
             size_t len = r.u32();
-            *dst = build_binary(r.take(len), len, hp);
+            *dst = build_binary(r.take(len), len, hp, ctx.off_heap);
             break;
         }
         case kBitBinary: {
             size_t len = r.u32();
             unsigned bits = r.u8();  // 1..8, or 0 for an empty binary (validated)
             const uint8_t* bytes = r.take(len);
-            *dst = len != 0 && bits != 8 ? build_bitstring(bytes, len, bits, hp)
-                                         : build_binary(bytes, len, hp);
+            *dst = len != 0 && bits != 8 ? build_bitstring(bytes, len, bits, hp, ctx.off_heap)
+                                         : build_binary(bytes, len, hp, ctx.off_heap);
             break;
         }
         case kMap: {
@@ -872,7 +891,9 @@ Result<size_t> validate_term(Reader r, const DecodeContext& ctx) {
                           return a->blocks.back().get();
                       },
                       &arena};
-    build_term(r, hp, ctx, &status, &counting);
+    DecodeContext trial = ctx;
+    trial.off_heap = nullptr;  // the scratch copy is thrown away: nothing to list
+    build_term(r, hp, trial, &status, &counting);
     if (status == BuildStatus::kDuplicateKey) return fail("duplicate map key");
     if (status != BuildStatus::kOk) return fail("atom table full or export not resolved");
     return info.words + arena.words;

@@ -12,6 +12,7 @@
 #include <span>
 
 #include "base/result.h"
+#include "gc/off_heap.h"
 #include "term/term.h"
 
 namespace joist {
@@ -23,6 +24,10 @@ namespace joist::etf {
 struct DecodeContext {
     // Resolves fun M:F/A (EXPORT_EXT) to its export entry; nullptr -> decode error.
     Export* (*resolve_export)(Term module, Term function, uint32_t arity) = nullptr;
+    // Where binaries over kHeapBinLimit bytes go off-heap (the decoding process's heap list);
+    // nullptr (module literals): every binary is a HeapBin. decoded_size() is the same
+    // either way: an off-heap binary takes fewer words than it reserved, the rest is filler.
+    gc::OffHeap* off_heap = nullptr;
 };
 
 // `bytes` starts at the term's tag (no 131 version byte). Returns heap words needed.

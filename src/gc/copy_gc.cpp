@@ -1,5 +1,7 @@
-// The copying collector (Cheney): evacuates roots and the stack into a fresh block, scans the
-// copy linearly, then trims the block to the size the sizing policy wants.
+// The generational copying collector (Cheney): a minor collection evacuates the young
+// generation, promoting what already survived one collection to the old generation; a major
+// one evacuates both generations into a fresh young block. Either way the young to-space is
+// then trimmed to the size the sizing policy wants.
 #include "gc/copy_gc.h"
 
 #include <algorithm>
@@ -15,13 +17,22 @@ namespace {
 
 inline uintptr_t addr(const Term* p) { return reinterpret_cast<uintptr_t>(p); }
 
-/* From-space: everything a collection may move. The old block's heap part [start, top) plus
- * the used part of each fragment. Anything else a pointer may reach (literal areas of loaded
- * code, and, once generational GC exists, the old generation) stays where it is. Fragment
- * ranges are kept sorted so a lookup is a binary search even with many fragments. */
+/* From-space: everything a collection may move, and where each part goes.
+ *   minor: the young heap [start, top) and the fragments. Below the high water mark an object
+ *          survived the previous collection: it goes to the old generation; the rest (and
+ *          the fragments, which are newer than any collection) stays young.
+ *   major: the same plus the old generation's used part, all into the young to-space.
+ * Anything else a pointer may reach (literal areas of loaded code, and in a minor collection
+ * the old generation) stays where it is. Fragment ranges are kept sorted so a lookup is a
+ * binary search even with many fragments. */
 class FromSpace {
 public:
-    FromSpace(const Heap& h) : m_lo(addr(h.start)), m_hi(addr(h.top)) {
+    FromSpace(const Heap& h, bool major)
+        : m_lo(addr(h.start)), m_hi(addr(h.top)), m_mature_hi(major ? m_lo : addr(h.hwm)) {
+        if (major && h.old_start) {
+            m_old_lo = addr(h.old_start);
+            m_old_hi = addr(h.old_top);
+        }
         for (const Fragment* f = h.fragments; f; f = f->next) {
             if (f->used) m_frags.push_back({addr(f->data), addr(f->data + f->used)});
         }
@@ -29,17 +40,19 @@ public:
                   [](const Range& a, const Range& b) { return a.lo < b.lo; });
     }
 
-    bool contains(const Term* p) const {
+    enum Where { Outside, Young, Mature };
+
+    // Where the object at `p` goes: nowhere (Outside: not collected), the young to-space, or
+    // (minor collections only) the old generation.
+    Where where(const Term* p) const {
         uintptr_t a = addr(p);
-        if (a - m_lo < m_hi - m_lo) [[likely]] return true;
-        if (m_frags.empty()) [[likely]] return false;
-        // Last fragment starting at or below a.
-        auto it = std::upper_bound(m_frags.begin(), m_frags.end(), a,
-                                   [](uintptr_t v, const Range& r) { return v < r.lo; });
-        if (it == m_frags.begin()) return false;
-        --it;
-        return a < it->hi;
+        if (a - m_lo < m_hi - m_lo) [[likely]] return a < m_mature_hi ? Mature : Young;
+        if (a - m_old_lo < m_old_hi - m_old_lo) return Young;
+        if (m_frags.empty()) [[likely]] return Outside;
+        return in_fragment(a) ? Young : Outside;
     }
+
+    bool contains(const Term* p) const { return where(p) != Outside; }
 
     size_t fragment_used() const {
         size_t n = 0;
@@ -48,24 +61,37 @@ public:
     }
 
 private:
+    bool in_fragment(uintptr_t a) const {
+        // Last fragment starting at or below a.
+        auto it = std::upper_bound(m_frags.begin(), m_frags.end(), a,
+                                   [](uintptr_t v, const Range& r) { return v < r.lo; });
+        if (it == m_frags.begin()) return false;
+        --it;
+        return a < it->hi;
+    }
+
     struct Range {
         uintptr_t lo, hi;
     };
-    uintptr_t m_lo, m_hi;
+    uintptr_t m_lo, m_hi, m_mature_hi;
+    uintptr_t m_old_lo = 0, m_old_hi = 0;
     std::vector<Range> m_frags;
 };
 
 /* Forwarding, written into the from-space copy once an object has moved:
  *   boxed object: its header becomes a BOXED pointer to the copy (a header never has tag 10);
  *   cons cell:    head becomes none() (never a real head), tail the LIST pointer to the copy.
- * Copies are laid out in to-space exactly as the originals, so the to-space can be scanned
+ * Copies are laid out in to-space exactly as the originals, so each to-space can be scanned
  * linearly: a header word starts a boxed object (raw subtags are skipped whole, a Fun's
- * FunEntry* word is skipped), any other word is a term. */
+ * FunEntry* word is skipped), any other word is a term. A minor collection has two to-spaces
+ * (young and old), scanned in turn until neither has unscanned words. */
 class Copier {
 public:
-    Copier(const FromSpace& from, Term* to) : m_from(from), m_top(to) {}
+    Copier(const FromSpace& from, Term* young, Term* old)
+        : m_from(from), m_top(young), m_old_top(old) {}
 
     Term* top() const { return m_top; }
+    Term* old_top() const { return m_old_top; }
 
     // Moves what `t` points to (if it is in from-space) and updates `t`. Immediates, return
     // addresses and headers (tag 00) are left alone.
@@ -74,13 +100,15 @@ public:
         unsigned tag = w & 3;
         if (tag == 1) {
             Term* p = t.list_ptr();
-            if (!m_from.contains(p)) return;
+            FromSpace::Where to = m_from.where(p);
+            if (to == FromSpace::Outside) return;
             if (p[0].is_none()) {
                 t = p[1];
                 return;
             }
-            Term* n = m_top;
-            m_top += 2;
+            Term*& dst = to == FromSpace::Young ? m_top : m_old_top;
+            Term* n = dst;
+            dst += 2;
             n[0] = p[0];
             n[1] = p[1];
             p[0] = Term::none();
@@ -88,15 +116,17 @@ public:
             t = Term::list(n);
         } else if (tag == 2) {
             Term* p = t.boxed_ptr();
-            if (!m_from.contains(p)) return;
+            FromSpace::Where to = m_from.where(p);
+            if (to == FromSpace::Outside) return;
             Term h = p[0];
             if (h.is_boxed()) {
                 t = h;
                 return;
             }
             size_t n = 1 + h.header_arity();
-            Term* q = m_top;
-            m_top += n;
+            Term*& dst = to == FromSpace::Young ? m_top : m_old_top;
+            Term* q = dst;
+            dst += n;
             std::memcpy(q, p, n * sizeof(Term));
             p[0] = Term::boxed(q);
             t = Term::boxed(q);
@@ -107,9 +137,19 @@ public:
         for (size_t i = 0; i < count; i++) evacuate(terms[i]);
     }
 
-    // Cheney scan from `scan` until it catches up with the allocation pointer.
-    void scan_from(Term* scan) {
-        while (scan < m_top) {
+    // Cheney scan of both to-spaces, from `young` and `old`, until both catch up with their
+    // allocation pointers.
+    void scan(Term* young, Term* old) {
+        while (young < m_top || old < m_old_top) {
+            young = scan_region(young, m_top);
+            old = scan_region(old, m_old_top);
+        }
+    }
+
+private:
+    // Scans from `scan` until it reaches `limit` (which the evacuations scanned here may move).
+    Term* scan_region(Term* scan, Term* const& limit) {
+        while (scan < limit) {
             Term w = *scan;
             if (!w.is_header()) {
                 evacuate(*scan);
@@ -126,11 +166,12 @@ public:
             for (; scan < obj_end; scan++) evacuate(*scan);
             scan = obj_end;
         }
+        return scan;
     }
 
-private:
     const FromSpace& m_from;
     Term* m_top;
+    Term* m_old_top;
 };
 
 /* Pointer fix-up when the resized block did not stay in place: every LIST/BOXED pointer into
@@ -166,24 +207,67 @@ struct Relocator {
     }
 };
 
-/* Sizing policy (block size = heap + stack, in erl's heap size sequence; `wanted` = live words
- * + stack words + need):
- *   - keep the current size while it is between 12.5% and 50% full after the collection;
- *   - otherwise resize to the first sequence size holding four times `wanted` (the heap comes
- *     out of a resize at most 25% full: growth and shrinking are both damped, and a program
- *     with a steady live set collects once per 3x its live size allocated, not more often;
- *     without generations (issue 4) every collection copies all live data);
+/* Young block sizing (block = heap + stack, in erl's heap size sequence; `wanted` = young
+ * live words + stack words + need):
+ *   - grow when the block would be over 75% full, to the first size holding twice `wanted`;
+ *   - after a major collection (the young block then holds every live word), shrink when it
+ *     is under 25% full, to the first size holding twice `wanted`, as erl does. After a minor
+ *     one the young block holds only the survivors of one collection, whatever the live set
+ *     is, so a small fill says nothing and the size stays;
  *   - never below min_heap_size. */
-size_t choose_size(size_t wanted, size_t old_size, size_t min_size) {
-    if (old_size >= min_size && 2 * wanted <= old_size && 8 * wanted >= old_size) {
-        return old_size;
+size_t choose_size(size_t wanted, size_t old_size, size_t min_size, bool major) {
+    size_t size = std::max(old_size, min_size);
+    if (4 * wanted <= 3 * size && (!major || 4 * wanted >= size)) [[likely]] return size;
+    if (4 * wanted > 3 * size) return next_heap_size(std::max(min_size, 2 * wanted));
+    if (major && 4 * wanted < size && size > min_size) {
+        return std::max(min_size, next_heap_size(2 * wanted));
     }
-    return next_heap_size(std::max(min_size, 4 * wanted));
+    return size;
+}
+
+// The old generation's size when a minor collection first needs one: room for what it
+// promotes now and, in a program whose live set grows, about as much again before a major
+// collection has to make a new one; never below the young generation's minimum.
+size_t choose_old_size(size_t promoted, size_t young_used, size_t min_size) {
+    return next_heap_size(std::max({2 * promoted, young_used, min_size}));
 }
 
 [[noreturn]] void out_of_memory(size_t words) {
     std::fprintf(stderr, "joist: cannot allocate heap of %zu words during GC\n", words);
     std::abort();
+}
+
+/* Young blocks: a process that collects often (a small heap and a steady small live set)
+ * frees a block of the very size it allocates next, every collection. One recently freed
+ * block per scheduler thread is kept back for that, up to a bound so that an idle cache never
+ * holds much memory. */
+struct BlockCache {
+    static constexpr size_t kMaxWords = 16384;
+    Term* block = nullptr;
+    size_t words = 0;
+    ~BlockCache() { std::free(block); }
+};
+thread_local BlockCache t_cache;
+
+Term* new_block(size_t words) {
+    if (t_cache.block && t_cache.words == words) {
+        Term* p = t_cache.block;
+        t_cache.block = nullptr;
+        return p;
+    }
+    auto* p = static_cast<Term*>(std::malloc((words ? words : 1) * sizeof(Term)));
+    if (!p) out_of_memory(words);
+    return p;
+}
+
+void free_block(Term* block, size_t words) {
+    if (block && words <= BlockCache::kMaxWords) {
+        std::free(t_cache.block);
+        t_cache.block = block;
+        t_cache.words = words;
+        return;
+    }
+    std::free(block);
 }
 
 // realloc: returns how far (bytes) the block moved. Out of line so that GCC's
@@ -196,39 +280,73 @@ size_t choose_size(size_t wanted, size_t old_size, size_t min_size) {
     return intptr_t(addr(block)) - before;
 }
 
+// Whether this collection must be major: asked for, fullsweep_after minor ones done since the
+// last, or the old generation cannot take what a minor one would promote.
+bool needs_major(const Heap& heap, GcType type) {
+    if (type == GcType::Major) return true;
+    if (type == GcType::Auto && heap.minor_gcs >= heap.fullsweep_after) return true;
+    size_t mature = size_t(heap.hwm - heap.start);
+    if (mature == 0) return false;
+    if (!heap.old_start) return false;  // a minor collection makes an old generation
+    return size_t(heap.old_end - heap.old_top) < mature;
+}
+
 } // namespace
 
 /* Steps:
- *   1. Allocate a to-space big enough for every possible outcome: the live size is bounded by
- *      the old heap's used words plus the fragments', so the policy's answer for that bound (or
- *      the current size, if larger) is an upper bound on the final size. Untouched pages of an
- *      oversized block cost nothing.
- *   2. Evacuate the roots and the stack words (in place, in the old stack), then scan.
- *   3. Trim the to-space with realloc to the size the policy picks for the real live size
- *      (in place with glibc; if it moved, fix pointers), copy the stack to its high end.
- *   4. Free the old block and the fragments. */
-void collect(Heap& heap, std::span<const RootSpan> roots, size_t need) {
-    FromSpace from(heap);
+ *   1. Decide minor or major; for a minor one make sure the old generation has room for
+ *      everything below the high water mark (making it if there is none yet).
+ *   2. Allocate a young to-space big enough for everything that may stay young (all of
+ *      from-space in a major collection; above the mark and the fragments in a minor one)
+ *      plus the stack and `need`, and no smaller than the current size (the usual outcome).
+ *      Untouched pages of an oversized block cost nothing.
+ *   3. Evacuate the roots and the stack words (in place, in the old stack), then scan.
+ *   4. Resize the to-space with realloc to the size the policy picks for the real live size
+ *      (in place with glibc when trimming; if it moved, fix pointers), copy the stack to its
+ *      high end.
+ *   5. Free the old block, the fragments and (major) the old generation's block. */
+void collect(Heap& heap, std::span<const RootSpan> roots, size_t need, GcType type) {
+    if (heap.hwm < heap.start || heap.hwm > heap.top) heap.hwm = heap.start;
+    const bool major = needs_major(heap, type);
+    FromSpace from(heap, major);
     const size_t old_size = heap.size();
     const size_t stack = heap.stack_used();
-    const size_t live_bound = heap.heap_used() + from.fragment_used();
+    const size_t frag_used = from.fragment_used();
+    const size_t mature = major ? 0 : size_t(heap.hwm - heap.start);
+    const size_t used_before = heap.heap_used() + frag_used + heap.old_used();
+    // What may end up in the young block: everything (major), or all but the mature words.
+    const size_t young_bound = major ? used_before : heap.heap_used() - mature + frag_used;
 
-    size_t cap = choose_size(live_bound + stack + need, old_size, heap.min_heap_size);
-    cap = std::max(cap, old_size);
-    Term* block = static_cast<Term*>(std::malloc(cap * sizeof(Term)));
-    if (!block) out_of_memory(cap);
+    if (!major && mature > 0 && !heap.old_start) {
+        size_t words = choose_old_size(mature, heap.heap_used(), heap.min_heap_size);
+        heap.old_start = heap.old_top = new_block(words);
+        heap.old_end = heap.old_start + words;
+    }
 
-    Copier copier(from, block);
+    // Usually the young block keeps its size and holds the bound: no resize afterwards.
+    size_t cap = std::max(young_bound + stack + need, std::max(old_size, heap.min_heap_size));
+    Term* block = new_block(cap);
+
+    Term* old_scan = heap.old_top;
+    Copier copier(from, block, heap.old_top);
     for (const RootSpan& r : roots) copier.evacuate_span(r.terms, r.count);
     copier.evacuate_span(heap.stop, stack);
-    copier.scan_from(block);
+    copier.scan(block, old_scan);
     const size_t live = size_t(copier.top() - block);
-    heap.off_heap.sweep_after_copy();  // from-space is still readable: dead RefcBins drop out
+    // From-space is still readable: dead RefcBins drop out. A minor collection leaves the old
+    // generation's RefcBins as they are.
+    if (major) {
+        heap.off_heap.sweep_after_copy();
+    } else {
+        heap.off_heap.sweep_after_copy([&from](const Term* hdr) { return from.contains(hdr); });
+        heap.old_top = copier.old_top();
+    }
 
-    const size_t size = choose_size(live + stack + need, old_size, heap.min_heap_size);
+    const size_t size = choose_size(live + stack + need, old_size, heap.min_heap_size, major);
     if (size != cap) {
         /* If realloc moves the block, old and new ranges were both allocated at once, so they
-         * are disjoint: a pointer already fixed is not fixed again (roots may overlap). */
+         * are disjoint: a pointer already fixed is not fixed again (roots may overlap). No
+         * pointer in the old generation points into the young block. */
         Relocator rel{addr(block), addr(block + live), 0};
         rel.delta = resize_block(block, size);
         if (rel.delta != 0) {
@@ -242,12 +360,20 @@ void collect(Heap& heap, std::span<const RootSpan> roots, size_t need) {
     if (stack) std::memcpy(new_end - stack, heap.stop, stack * sizeof(Term));
 
     heap.free_fragments();
-    std::free(heap.start);
+    if (major) heap.free_old();
+    free_block(heap.start, old_size);
     heap.start = block;
     heap.top = block + live;
+    heap.hwm = heap.top;
     heap.end = new_end;
     heap.stop = new_end - stack;
     heap.gc_count++;
+    heap.minor_gcs = major ? 0 : heap.minor_gcs + 1;
+    const size_t used_after = live + heap.old_used();
+    heap.words_reclaimed += used_before > used_after ? used_before - used_after : 0;
+    size_t total = heap.total_size();
+    if (heap.max_heap.include_shared_binaries) total += heap.off_heap.bytes / sizeof(Term);
+    heap.max_heap_exceeded = heap.max_heap.size != 0 && total > heap.max_heap.size;
 }
 
 } // namespace joist::gc

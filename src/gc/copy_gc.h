@@ -16,9 +16,14 @@ struct RootSpan {
 };
 
 // Collects `heap` so that afterwards at least `need` words are free between top and stop.
-// Copies everything reachable from `roots` (and the stack) into a fresh block sized by
-// next_heap_size, frees the old block and all fragments. Terms outside the heap and its
-// fragments (literals) are never copied.
-void collect(Heap& heap, std::span<const RootSpan> roots, size_t need);
+// A minor collection copies what is reachable from `roots` (and the stack) in the young
+// generation and the fragments: what survived the previous collection to the old generation,
+// the rest into a fresh young block sized by next_heap_size. A major one (asked for, every
+// fullsweep_after minor ones, or when the old generation is full) copies both generations into
+// a fresh young block and frees the old one. Either way the fragments are absorbed, and terms
+// outside the heap (literals) are never copied. Afterwards heap.max_heap_exceeded says whether
+// the heap is above heap.max_heap (the caller acts on it: it knows the process).
+void collect(Heap& heap, std::span<const RootSpan> roots, size_t need,
+             GcType type = GcType::Auto);
 
 } // namespace joist::gc

@@ -28,17 +28,25 @@ Term* alloc_block(size_t words) {
 Heap::~Heap() {
     off_heap.release_all();
     free_fragments();
+    free_old();
     std::free(start);
 }
 
 void Heap::init(size_t words) {
     off_heap.release_all();
     free_fragments();
+    free_old();
     std::free(start);
     start = alloc_block(words);
     top = start;
+    hwm = start;
     end = start + words;
     stop = end;
+}
+
+void Heap::free_old() {
+    std::free(old_start);
+    old_start = old_top = old_end = nullptr;
 }
 
 /* Fragments form a singly linked list, newest first. Only the newest one is bump-allocated
@@ -86,6 +94,7 @@ void Heap::attach_fragment(Fragment* f) {
 
 bool Heap::contains(const Term* p) const {
     if (p >= start && p < top) return true;
+    if (p >= old_start && p < old_top) return true;
     for (const Fragment* f = fragments; f; f = f->next) {
         if (p >= f->data && p < f->data + f->used) return true;
     }

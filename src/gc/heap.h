@@ -1,7 +1,14 @@
-// One process heap: a block whose low end holds the heap (growing up from `start` to `top`) and
-// whose high end holds the stack (growing down from `end` to `stop`), as in ERTS. When the two
-// meet, callers that know their live registers collect (copy_gc.h); allocations that cannot wait
-// for a collection (inside BIFs) go to heap fragments, which the next collection absorbs.
+// One process heap, generational as in ERTS:
+//   - the young generation: a block whose low end holds the heap (growing up from `start` to
+//     `top`) and whose high end holds the stack (growing down from `end` to `stop`). When the two
+//     meet, callers that know their live registers collect (copy_gc.h); allocations that cannot
+//     wait for a collection (inside BIFs) go to heap fragments, which the next collection absorbs.
+//     [start, hwm) is what survived the last collection: the next minor one promotes it.
+//   - the old generation: a second block [old_start, old_end), filled from old_start up to
+//     old_top by promotion; only a major (fullsweep) collection frees it.
+// Nothing in the old generation ever points into the young one: terms are immutable once
+// built (the in-place updates, set_tuple_element and appends to writable binaries, touch only
+// objects made after the last collection, or raw bytes).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -18,24 +25,51 @@ struct Fragment {
     Term data[1];  // flexible
 };
 
+// erlang:process_flag(max_heap_size, _) / spawn_opt: the limit a collection checks.
+struct MaxHeapSize {
+    size_t size = 0;  // words; 0: no limit
+    bool kill = true;
+    bool error_logger = true;
+    bool include_shared_binaries = false;
+};
+
+enum class GcType : uint8_t { Auto, Minor, Major };
+
 struct Heap {
     Term* start = nullptr;  // block start (heap bottom)
     Term* top = nullptr;    // next free heap word
     Term* stop = nullptr;   // stack top: lowest used stack word ([stop, end) is the stack)
     Term* end = nullptr;    // block end (stack bottom)
+    Term* hwm = nullptr;    // high water mark: [start, hwm) survived one collection
     Fragment* fragments = nullptr;
     size_t fragment_words = 0;  // words in all fragments (drives the next collection)
-    uint64_t gc_count = 0;
+    Term* old_start = nullptr;  // the old generation (nullptr until a minor collection promotes)
+    Term* old_top = nullptr;
+    Term* old_end = nullptr;
+    // RefcBins in both generations and the fragments (released when they die).
+    OffHeap off_heap;
+
+    // Settings (spawn_opt/4, process_flag/2) and counters (process_info/2).
     size_t min_heap_size = 233;  // words, erl's default
-    OffHeap off_heap;  // RefcBins in the heap and its fragments (released when they die)
+    uint64_t fullsweep_after = 65535;  // minor collections between two major ones
+    MaxHeapSize max_heap;
+    uint64_t gc_count = 0;   // collections of either kind
+    uint64_t minor_gcs = 0;  // minor collections since the last major one
+    uint64_t words_reclaimed = 0;
+    GcType requested = GcType::Auto;  // garbage_collect/0,1 on itself: collect at the BIF's return
+    bool max_heap_exceeded = false;   // the last collection found the heap above max_heap
 
     Heap() = default;
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
     ~Heap();
 
-    void init(size_t words);  // allocate the first block (heap + stack)
+    void init(size_t words);  // allocate the first block (heap + stack); no old generation
     size_t size() const { return size_t(end - start); }
+    size_t old_size() const { return size_t(old_end - old_start); }
+    size_t old_used() const { return size_t(old_top - old_start); }
+    // Words of all generations and fragments: what erl's total_heap_size and max_heap_size mean.
+    size_t total_size() const { return size() + old_size() + fragment_words; }
     size_t heap_used() const { return size_t(top - start); }
     size_t stack_used() const { return size_t(end - stop); }
     // Words alloc() can hand out without a fragment (the red-zone word excluded).
@@ -56,9 +90,10 @@ struct Heap {
     // handing one to this heap: the next collection absorbs it like any other fragment.
     static Fragment* new_fragment(size_t words);
     void attach_fragment(Fragment* f);
-    // True if `p` lies in the heap proper or a fragment (i.e. is collectable, not a literal).
+    // True if `p` lies in either generation or a fragment (i.e. is collectable, not a literal).
     bool contains(const Term* p) const;
     void free_fragments();
+    void free_old();  // drops the old generation's block (its objects must be dead or moved)
 };
 
 // The sizes a heap grows through (words): erl's sequence (Fibonacci-like, then +20%).

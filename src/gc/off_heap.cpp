@@ -1,23 +1,15 @@
 // Off-heap binary blocks and the per-heap RefcBin list (see off_heap.h).
 #include "gc/off_heap.h"
 
+#include "gc/build.h"
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
 
 namespace joist::gc {
-
-namespace {
-// JOIST_OFF_HEAP_BINARIES=1 turns off-heap binaries on (for trying them out).
-std::atomic<bool> g_off_heap_enabled{[] {
-    const char* e = std::getenv("JOIST_OFF_HEAP_BINARIES");
-    return e && e[0] == '1';
-}()};
-} // namespace
-
-bool off_heap_binaries_enabled() { return g_off_heap_enabled.load(std::memory_order_relaxed); }
-void set_off_heap_binaries(bool on) { g_off_heap_enabled.store(on, std::memory_order_relaxed); }
 
 BinBlock* bin_block_new(size_t bytes) {
     size_t total = offsetof(BinBlock, data) + (bytes < 8 ? 8 : bytes);
@@ -41,29 +33,51 @@ void bin_block_release(BinBlock* b) {
     }
 }
 
-void OffHeap::release_all() {
-    for (Term* hdr : refc_bins) bin_block_release(refc_bin_block(hdr));
-    refc_bins.clear();
+void OffHeap::add(Term* refc_bin_header) {
+    refc_bins.push_back(refc_bin_header);
+    bytes += refc_bin_block(refc_bin_header)->size;
 }
 
-void OffHeap::sweep_after_copy() {
-    size_t kept = 0;
-    for (Term* hdr : refc_bins) {
-        Term h = hdr[0];
-        if (h.is_boxed()) {  // forwarded: the copy is alive
-            refc_bins[kept++] = h.boxed_ptr();
-        } else {
-            bin_block_release(refc_bin_block(hdr));
-        }
-    }
-    refc_bins.resize(kept);
+void OffHeap::absorb(OffHeap& other) {
+    refc_bins.insert(refc_bins.end(), other.refc_bins.begin(), other.refc_bins.end());
+    bytes += other.bytes;
+    other.refc_bins.clear();
+    other.bytes = 0;
 }
+
+void OffHeap::release_all() {
+    for (Term* hdr : refc_bins) drop(hdr);
+    refc_bins.clear();
+    bytes = 0;
+}
+
+void OffHeap::drop(Term* hdr) { bin_block_release(refc_bin_block(hdr)); }
+
+void OffHeap::sweep_after_copy() {
+    sweep_after_copy([](const Term*) { return true; });
+}
+
+// As ERTS grows the virtual binary heap: room for twice what survived, never below the default,
+// so a process keeping many big binaries alive does not collect for every new one.
+void OffHeap::adjust_limit() { vheap_limit = std::max(kMinVheapBytes, 2 * bytes); }
 
 void OffHeap::relocate(uintptr_t lo, uintptr_t hi, intptr_t delta) {
     for (Term*& hdr : refc_bins) {
         auto a = reinterpret_cast<uintptr_t>(hdr);
         if (a - lo < hi - lo) hdr = reinterpret_cast<Term*>(uintptr_t(intptr_t(a) + delta));
     }
+}
+
+Term binary_info(Heap& into, const OffHeap& of) {
+    Term list = Term::nil();
+    for (Term* hdr : of.refc_bins) {  // oldest first, so the list comes out newest first
+        BinBlock* b = refc_bin_block(hdr);
+        Term entry = make_tuple_of(into, make_integer_u64(into, reinterpret_cast<uintptr_t>(b)),
+                                   make_integer_u64(into, b->size),
+                                   make_integer_u64(into, b->refc.load(std::memory_order_relaxed)));
+        list = make_cons(into, entry, list);
+    }
+    return list;
 }
 
 } // namespace joist::gc

@@ -10,6 +10,7 @@
 #include "code/instr.h"
 #include "gc/build.h"
 #include "gc/copy_gc.h"
+#include "gc/process_gc.h"
 #include "process/process_table.h"
 #include "interp/interp.h"
 #include "loader/beam_file.h"
@@ -31,10 +32,11 @@ uint64_t monotonic_now_ns() {
 
 const void* const* g_handlers = nullptr;
 
-// Heap fragments beyond this many words (relative to the heap) trigger a collection at the
-// next point where the live registers are known.
+// Heap fragments beyond this many words (relative to the heap), or off-heap binaries past the
+// virtual binary heap's limit (gc/off_heap.h), trigger a collection at the next point where
+// the live registers are known.
 inline bool fragments_need_gc(const gc::Heap& h) {
-    return h.fragment_words > 0 && h.fragment_words >= h.size() / 2;
+    return (h.fragment_words > 0 && h.fragment_words >= h.size() / 2) || h.off_heap.over_limit();
 }
 
 Term list_to_args(Term list, Term* x, unsigned& n) {
@@ -58,6 +60,54 @@ bool raises_without_frame(const Export* ep) {
     Term f = ep->function;
     return ep->module == am::erlang &&
            ((ep->arity == 2 && f == am::div_slash) || (ep->arity == 1 && f == am::plus));
+}
+
+// #{cause => Cause, module => M} from a BIF module's #{module => M} (flat maps: keys in term
+// order, [hdr(n + 1), keys tuple, values...]).
+Term error_info_with_cause(Process& p, Term info, Term cause) {
+    Term* w = p.heap.alloc(3 + 4);
+    w[0] = Term::header(Subtag::Tuple, 2);
+    w[1] = atoms().intern("cause");
+    w[2] = am::module;
+    w[3] = Term::header(Subtag::FlatMap, 3);
+    w[4] = Term::boxed(w);
+    w[5] = cause;
+    w[6] = info.boxed_ptr()[2];
+    return Term::boxed(w + 3);
+}
+
+// The trace with {error_info, Info} appended to its first frame's location (erlang:error/3).
+Term with_error_info(Process& p, Term trace, Term info) {
+    if (!trace.is_list() || !trace.head().is_tuple() || trace.head().tuple_arity() != 4)
+        return trace;
+    Term f = trace.head();
+    Term item = gc::make_tuple_of(p.heap, am::error_info, info);
+    Term loc = gc::make_cons(p.heap, item, Term::nil());
+    std::vector<Term> old;
+    for (Term l = f.tuple_elem(3); l.is_list(); l = l.tail()) old.push_back(l.head());
+    for (size_t i = old.size(); i > 0; --i) loc = gc::make_cons(p.heap, old[i - 1], loc);
+    Term frame = gc::make_tuple_of(p.heap, f.tuple_elem(0), f.tuple_elem(1), f.tuple_elem(2), loc);
+    return gc::make_cons(p.heap, frame, trace.tail());
+}
+
+// The process's error handler's undefined_function/3 for a call to the undefined `ep`, or
+// nullptr: raise undef at once. As ERTS, a handler module that is not loaded is not loaded
+// for this (only OTP's own error_handler, which erl preloads); the default handler needs a
+// process to ask for loading (init or code_server): without one, undef at once too.
+Export* undefined_function_handler(Vm& vm, Process& p, const Export* undef) {
+    Term handler = p.error_handler;
+    if (undef->module == handler) return nullptr;  // the handler itself is incomplete
+    if (handler == am::error_handler) {
+        if (!vm.processes.whereis(am::init) &&
+            !vm.processes.whereis(atoms().intern("code_server")))
+            return nullptr;
+        if (!vm.find_module(handler) && !vm.ensure_loaded(handler).ok()) return nullptr;
+    } else if (!vm.find_module(handler)) {
+        return nullptr;
+    }
+    Export* h = vm.find_export(handler, am::undefined_function, 3);
+    if (!h || h->address.load(std::memory_order_acquire) == h->trampoline) return nullptr;
+    return h;
 }
 
 #ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
@@ -162,34 +212,20 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
         goto handle_error;                                                                         \
     } while (0)
 #define ERROR_HERE(reason) RAISE_HERE(am::error, reason)
+    // A collection that finds the heap above max_heap_size may kill the process (pending_exit):
+    // it stops here and the scheduler ends it.
 #define GC(live, need)                                                                             \
     do {                                                                                           \
         p.heap.stop = E;                                                                           \
-        collect(p, x, (live), (need));                                                             \
+        gc::collect_process(p, x, (live), (need));                                                 \
         E = p.heap.stop;                                                                           \
+        if (p.pending_exit.is_value()) [[unlikely]] {                                              \
+            p.reductions += reds;                                                                  \
+            p.pc = I;                                                                              \
+            p.saved_x.clear();                                                                     \
+            return RunResult::Yield;                                                               \
+        }                                                                                          \
     } while (0)
-
-    // The root set: live x registers, the process's own term fields, and (rarely non-empty)
-    // the messages in its private queue. No allocation unless there are messages.
-    auto collect = [](Process& p, Term* x, unsigned live, size_t need) {
-        gc::RootSpan fixed[] = {
-            {x, live},
-            {&p.dictionary, 1},
-            {&p.exc_reason, 1},
-            {&p.exc_trace, 1},
-            {&p.exc_args, 1},
-            {&p.group_leader, 1},
-            {&p.initial_call, 1},
-            {&p.pending_exit, 1},
-        };
-        if (!p.mq_first) {
-            gc::collect(p.heap, fixed, need);
-            return;
-        }
-        std::vector<gc::RootSpan> roots(std::begin(fixed), std::end(fixed));
-        for (Message* m = p.mq_first; m; m = m->next) roots.push_back({&m->term, 1});
-        gc::collect(p.heap, roots, need);
-    };
 
     DISPATCH();
 
@@ -251,6 +287,7 @@ L_return_:
 L_call_bif: {
     SYNC_E();
     Export* ep = reinterpret_cast<Export*>(I[1]);
+    p.reds_at_bif = uint64_t(reds);
     Term r = ep->bif(p, x);
     if (r.is_none()) [[unlikely]] {
         if (p.exc_class == am::halt) {
@@ -260,6 +297,7 @@ L_call_bif: {
         if (!p.exc_caller) {
             Term args = args_to_list(p, x, ep->arity);
             Term info = vm.error_info_for(ep->module);
+            if (p.exc_cause.is_value()) info = error_info_with_cause(p, info, p.exc_cause);
             Term loc = gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info),
                                      Term::nil());
             top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
@@ -272,6 +310,17 @@ L_call_bif: {
         goto handle_error;
     }
     x[0] = r;
+    if (p.after_bif != Process::AfterBif::Continue) [[unlikely]] {
+        Process::AfterBif what = p.after_bif;
+        p.after_bif = Process::AfterBif::Continue;
+        p.reductions += reds;
+        if (what == Process::AfterBif::Hibernate)  // pc, saved_x and the stack are set
+            return (p.mq_first || !p.inbox.empty()) ? RunResult::Yield : RunResult::Wait;
+        p.pc = reinterpret_cast<const Instr*>(E->raw);  // yield: resume at the return
+        p.heap.stop = E + 1;
+        p.saved_x.assign(x, x + 1);
+        return RunResult::Yield;
+    }
     if (p.pending_exit.is_value()) [[unlikely]] {  // the BIF signalled this very process
         SYNC_E();
         p.reductions += reds;
@@ -279,7 +328,8 @@ L_call_bif: {
         p.saved_x.clear();
         return RunResult::Yield;  // the scheduler acts on the exit before running it again
     }
-    if (fragments_need_gc(p.heap)) GC(1, 0);
+    // erlang:garbage_collect/0,1,2 on this process asked for a collection (heap.requested).
+    if (fragments_need_gc(p.heap) || p.heap.requested != gc::GcType::Auto) GC(1, 0);
     I = reinterpret_cast<const Instr*>(E->raw);
     ++E;
     DISPATCH();
@@ -294,6 +344,17 @@ L_call_undefined: {
     const Instr* addr = ep->address.load(std::memory_order_acquire);
     if (addr != ep->trampoline) {
         I = addr;
+        DISPATCH();
+    }
+    // As erl: Handler:undefined_function(M, F, Args) runs in the function's place (OTP's
+    // error_handler asks init to load M, then raises undef with M:F(Args) on top of the
+    // caller's trace, as below).
+    if (Export* h = undefined_function_handler(vm, p, ep)) {
+        Term args = args_to_list(p, x, ep->arity);
+        x[0] = ep->module;
+        x[1] = ep->function;
+        x[2] = args;
+        I = h->address.load(std::memory_order_acquire);
         DISPATCH();
     }
     p.raise(am::error, am::undef);
@@ -977,7 +1038,8 @@ call_fun_badarity: {
 }
 }
 L_call_fun2: {
-    YIELD_IF_DONE(I[2]);
+    // The fun may be in an x register past the arguments: a yield must keep it too.
+    YIELD_IF_DONE((I[3] & 7) == 0 ? std::max<Word>(I[2], (I[3] >> 3) + 1) : I[2]);
     SYNC_E();
     call_pc = nullptr;
     unsigned n = unsigned(I[2]);
@@ -1191,15 +1253,51 @@ L_timeout:
     p.mq_save = &p.mq_first;
     p.timer_deadline = 0;
     NEXT(0);
-L_recv_marker_reserve:
-    DST(1) = Term::small(0);  // markers only speed receives up: joist scans from the oldest
+    // Receive markers (see Process::RecvMarker). reserve: a marker at the queue's end, its
+    // stamp (a small integer) to the destination; bind: ties the reference just made to it;
+    // use: the next receive starts there; clear: frees it.
+L_recv_marker_reserve: {
+    p.take_inbox();
+    uint64_t stamp = ++p.recv_marker_stamps;
+    Process::RecvMarker& k = p.recv_markers[stamp % Process::kRecvMarkers];
+    if (!k.pos) ++p.recv_markers_active;
+    k = Process::RecvMarker{p.mq_last, 0, stamp};
+    DST(1) = Term::small(int64_t(stamp & ((uint64_t(1) << 58) - 1)));
     NEXT(1);
-L_recv_marker_bind:
+}
+L_recv_marker_bind: {
+    Term stamp = OPS(1);
+    if (stamp.is_small()) {
+        uint64_t st = uint64_t(stamp.small_value());
+        Process::RecvMarker& k = p.recv_markers[st % Process::kRecvMarkers];
+        if (k.pos && k.stamp == st) k.ref_id = ref_id_of(OPS(2));
+    }
     NEXT(2);
-L_recv_marker_clear:
+}
+L_recv_marker_clear: {
+    uint64_t id = p.recv_markers_active ? ref_id_of(OPS(1)) : 0;
+    if (id) {
+        for (Process::RecvMarker& k : p.recv_markers) {
+            if (k.pos && k.ref_id == id) {
+                k = Process::RecvMarker{};
+                --p.recv_markers_active;
+            }
+        }
+    }
     NEXT(1);
-L_recv_marker_use:
+}
+L_recv_marker_use: {
+    uint64_t id = p.recv_markers_active ? ref_id_of(OPS(1)) : 0;
+    if (id) {
+        for (const Process::RecvMarker& k : p.recv_markers) {
+            if (k.pos && k.ref_id == id) {
+                p.mq_save = k.pos;
+                break;
+            }
+        }
+    }
     NEXT(1);
+}
 L_process_exit:
     SYNC_E();
     p.exc_class = am::exit;
@@ -1246,7 +1344,12 @@ handle_error: {
         { p.reductions += reds; return RunResult::Halt; }
     }
     if (!p.exc_trace_given) p.exc_trace = build_trace(vm, p, error_pc, E, top_frame);
+    if (p.exc_error_info.is_value()) {
+        if (!p.exc_trace_given) p.exc_trace = with_error_info(p, p.exc_trace, p.exc_error_info);
+        p.exc_error_info = Term::none();
+    }
     top_frame = Term::none();
+    p.exc_cause = Term::none();
     p.exc_args = Term::none();
 }
 rethrow: {

@@ -33,6 +33,7 @@ struct Message {
     Message* next = nullptr;
     Term term;
     gc::Fragment* fragment = nullptr;  // owns the term's words until attached to a heap
+    gc::OffHeap off_heap;  // the RefcBins in the fragment (they join the heap's list with it)
     SignalKind kind = SignalKind::Message;
     bool from_link = false;
     uint64_t from = 0;    // pid number of the sender (signals)

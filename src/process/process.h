@@ -87,10 +87,15 @@ struct Process {
     Term exc_args = Term::none();   // error/2's argument list: replaces the arity in the trace
     bool exc_caller = false;        // raised by erlang:error/exit/throw: no BIF frame in the trace
     bool exc_trace_given = false;   // erlang:raise/3 supplied exc_trace
+    Term exc_cause = Term::none();  // a BIF's error_info cause (badopt ...), for its frame
+    Term exc_error_info = Term::none();  // error/3's {error_info, Map}: ends the top frame's
+                                         // location list
 
     Term dictionary = Term::nil();  // process dictionary: a list of {Key, Value}
     Term group_leader = Term::nil();
     uint64_t reductions = 0;
+    uint64_t reds_at_bif = 0;  // reductions of the running slice not yet in `reductions`,
+                               // as at the last BIF call (for process_info of itself)
 
     // --- scheduling: where the process stopped and what it needs to resume ---
     // Scheduling flags (ERTS's process state word): which of running / queued / has-work holds.
@@ -102,7 +107,7 @@ struct Process {
     static constexpr uint32_t kExited = 8;   // gone: no more signals are acted on
     std::atomic<uint32_t> sched_flags{0};
     ProcStatus status = ProcStatus::Runnable;  // owner's view (process_info status)
-    uint8_t priority = 2;                      // 0 max, 1 high, 2 normal, 3 low
+    uint8_t priority_queue = 2;  // run queue by priority: 0 max, 1 high, 2 normal, 3 low
     std::atomic<uint16_t> home{0};             // the scheduler that last ran it
     const Instr* pc = nullptr;        // next instruction to run
     std::vector<Term> saved_x;        // live x registers while not running
@@ -125,7 +130,23 @@ struct Process {
     uint64_t timer_seq = 0;            // owner: the current receive timer's tag
     uint64_t timer_armed_deadline = 0; // owner: the deadline a timer is armed for (0: none)
     std::atomic<uint64_t> timer_fired{0};
+    uint64_t timer_id = 0;             // owner: the armed timer (TimerService id), to cancel it
     const Instr* timeout_pc = nullptr;  // the receive's `timeout` instruction
+
+    // Receive markers (OTP's recv_marker_* instructions): `Ref = make_ref(), ... receive
+    // {Ref, _}` starts its scan where the queue ended when the reference was made, since no
+    // older message can hold it. A marker is a queue position like mq_last; removing the
+    // message it follows moves it back (remove_message_at). Slots are reused oldest first:
+    // a marker lost that way only makes its receive scan from the oldest message.
+    struct RecvMarker {
+        Message** pos = nullptr;  // nullptr: free slot
+        uint64_t ref_id = 0;      // the bound reference's number; 0: reserved, not bound
+        uint64_t stamp = 0;       // identifies this use of the slot (the reserve's result)
+    };
+    static constexpr unsigned kRecvMarkers = 4;
+    RecvMarker recv_markers[kRecvMarkers];
+    uint64_t recv_marker_stamps = 0;  // reserves so far
+    unsigned recv_markers_active = 0;
 
     // --- failure: links, monitors, exit ---
     bool trap_exit = false;
@@ -134,6 +155,24 @@ struct Process {
     MonitorSet monitored_by;          // monitors on this process
     Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
     Term registered_name = Term::none();
+
+    // --- process flags (process_flag/2, spawn_opt/4) and what process_info/2 reports ---
+    Term error_handler = am::error_handler;  // the module undefined calls go through
+    Term priority = am::normal;              // low | normal | high | max
+    void set_priority(Term level) {  // and the run queue the scheduler puts it in
+        priority = level;
+        std::string_view n = atoms().name(level);
+        priority_queue = n == "max" ? 0 : n == "high" ? 1 : n == "low" ? 3 : 2;
+    }
+    bool off_heap_messages = false;          // message_queue_data: off_heap
+    bool sensitive = false;
+    int64_t save_calls = 0;
+    uint64_t parent = 0;  // pid number of the spawner; 0: none
+
+    // A BIF that needs the process stopped once it returns (erlang:yield/0: run others
+    // first; erlang:hibernate/3: it reset the stack, pc and saved_x, and waits for a message).
+    enum class AfterBif : uint8_t { Continue, Yield, Hibernate };
+    AfterBif after_bif = AfterBif::Continue;
 
     // Takes the in-queue into the private queue (message fragments join the heap) and acts on
     // the signals in it, in arrival order (process_table.cpp). Owner only.
@@ -147,6 +186,7 @@ struct Process {
         if (m->fragment) {
             heap.attach_fragment(m->fragment);
             m->fragment = nullptr;
+            heap.off_heap.absorb(m->off_heap);
         }
         *mq_last = m;
         mq_last = &m->next;
@@ -157,6 +197,9 @@ struct Process {
         Message* m = *at;
         *at = m->next;
         if (mq_last == &m->next) mq_last = at;
+        if (recv_markers_active)
+            for (RecvMarker& k : recv_markers)
+                if (k.pos == &m->next) k.pos = at;
         --mq_len;
         delete m;
         mq_save = &mq_first;

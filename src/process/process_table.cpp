@@ -248,6 +248,7 @@ uint64_t ref_id_of(Term ref) {
 namespace {
 
 void wake(Process& to) {
+    if (!to.vm) return;  // a process outside any VM (unit tests)
     if (Waker* w = to.vm->processes.waker) w->wake(to);
 }
 
@@ -255,13 +256,13 @@ void wake(Process& to) {
 Message* new_signal(SignalKind kind, Term t) {
     auto* m = new Message();
     m->kind = kind;
-    size_t words = gc::term_size(t);
+    size_t words = gc::term_size_shared(t);
     if (words == 0) {
         m->term = t;
     } else {
         m->fragment = gc::Heap::new_fragment(words);
         Term* hp = m->fragment->data;
-        m->term = gc::copy_term(t, hp);
+        m->term = gc::copy_term_shared(t, hp, m->off_heap);  // big binaries are shared
     }
     return m;
 }
@@ -363,6 +364,7 @@ void handle_signal(Process& p, Message* m) {
             if (m->fragment) {  // the reason must live on the process's heap
                 p.heap.attach_fragment(m->fragment);
                 m->fragment = nullptr;
+                p.heap.off_heap.absorb(m->off_heap);
             }
             p.pending_exit = reason;
         }

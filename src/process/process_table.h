@@ -132,6 +132,9 @@ void handle_signal(Process& p, Message* m);
 // The process ends with `reason`: links get exit signals, monitors 'DOWN' messages, its name
 // is released, it is retired. Called by its owner.
 void process_exited(Vm& vm, Process& p, Term reason);
+// erl's report of a process that ended with an uncaught error (bif/erlang_process.cpp): through
+// joist's `user` process, in order with the other output.
+void report_uncaught_error(Vm& vm, Process& p, Term reason);
 // Takes `q`'s run_lock while `p` (the caller, whose own run_lock its scheduler holds) runs,
 // without deadlocking against a process inspecting `p` at the same time. Unlock q.run_lock.
 void lock_other(Process& p, Process& q);

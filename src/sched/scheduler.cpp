@@ -101,7 +101,7 @@ void Scheduler::push(Worker& w, Process& p) {
     size_t len;
     {
         std::lock_guard lock(w.mutex);
-        w.queues[p.priority & 3].push_back(&p);
+        w.queues[p.priority_queue & 3].push_back(&p);
         len = w.length.fetch_add(1, std::memory_order_relaxed) + 1;
     }
     m_queued.fetch_add(1, std::memory_order_seq_cst);
@@ -196,33 +196,24 @@ void Scheduler::release(Worker& w, Process& p) {
 
 void Scheduler::arm_timer(Process& p) {
     p.timer_armed_deadline = p.timer_deadline;
-    uint64_t seq = ++p.timer_seq;
-    std::lock_guard lock(m_timer_mutex);
-    m_timers.emplace(p.timer_deadline, std::make_pair(p.number, seq));
-    if (p.timer_deadline < m_next_deadline.load(std::memory_order_relaxed))
-        m_next_deadline.store(p.timer_deadline, std::memory_order_relaxed);
+    p.timer_id = m_vm.timers.insert_receive(p.timer_deadline, p.number, ++p.timer_seq);
 }
 
 void Scheduler::fire_timers(uint64_t now) {
-    std::vector<std::pair<uint64_t, uint64_t>> due;
-    {
-        std::lock_guard lock(m_timer_mutex);
-        while (!m_timers.empty() && m_timers.begin()->first <= now) {
-            due.push_back(m_timers.begin()->second);
-            m_timers.erase(m_timers.begin());
-        }
-        m_next_deadline.store(m_timers.empty() ? UINT64_MAX : m_timers.begin()->first,
-                              std::memory_order_relaxed);
-    }
-    for (auto [pid, seq] : due) {
-        if (Process* p = m_vm.processes.find(pid)) {
-            p->timer_fired.store(seq, std::memory_order_release);
+    m_vm.timers.expire(now, [this](const ExpiredTimer& t) {
+        if (t.kind == TimerKind::Message) return deliver_timer_message(m_vm.processes, t);
+        if (Process* p = m_vm.processes.find(t.pid)) {
+            p->timer_fired.store(t.seq, std::memory_order_release);
             wake(*p);
         }
-    }
+    });
 }
 
-void Scheduler::exit_process(Process& p, Term reason) { process_exited(m_vm, p, reason); }
+void Scheduler::exit_process(Process& p, Term reason) {
+    if (p.timer_armed_deadline) m_vm.timers.cancel(p.timer_id, now_ns());
+    m_vm.timers.cancel_for_process(p.number);  // erl cancels the timers sent to it
+    process_exited(m_vm, p, reason);
+}
 
 void Scheduler::halt(int status) {
     {
@@ -241,7 +232,7 @@ void Scheduler::sleep(Worker& w) {
     m_sleepers.fetch_add(1, std::memory_order_seq_cst);
     while (!m_stop.load() &&
            (w.index >= online() || m_queued.load(std::memory_order_seq_cst) == 0)) {
-        uint64_t next = m_next_deadline.load(std::memory_order_relaxed), now = now_ns();
+        uint64_t next = m_vm.timers.next_deadline().value_or(UINT64_MAX), now = now_ns();
         if (next <= now) break;
         if (next == UINT64_MAX) {
             // Nothing queued and no timer: erl -noshell idles here until something happens.
@@ -282,20 +273,16 @@ void Scheduler::run_process(Worker& w, Process& p) {
         p.pc = p.timeout_pc;
     }
     p.status = ProcStatus::Running;
+    uint64_t reductions_before = p.reductions;
+    m_vm.stats.slice_started();
     interp::RunResult r = interp::run(m_vm, p, *w.ctx, kSlice);
+    m_vm.stats.slice_ended(p.reductions - reductions_before);
     if (m_trace)
         std::fprintf(stderr, "[sched %u] <0.%llu.0> -> %d\n", w.index + 1,
                      static_cast<unsigned long long>(p.number), int(r));
     // The receive whose timer was armed has ended: drop the timer.
     if (p.timer_armed_deadline && p.timer_deadline != p.timer_armed_deadline) {
-        std::lock_guard lock(m_timer_mutex);
-        auto [lo, hi] = m_timers.equal_range(p.timer_armed_deadline);
-        for (auto it = lo; it != hi; ++it) {
-            if (it->second == std::make_pair(p.number, p.timer_seq)) {
-                m_timers.erase(it);
-                break;
-            }
-        }
+        m_vm.timers.cancel(p.timer_id, now_ns());
         p.timer_armed_deadline = 0;
     }
     switch (r) {
@@ -339,13 +326,7 @@ void Scheduler::run_process(Worker& w, Process& p) {
             break;
         }
         Term reason = exit_reason(p);
-        if (p.exc_class != am::exit) {
-            std::fflush(stdout);
-            std::fprintf(stderr, "=ERROR REPORT====\nError in process <0.%llu.0> with exit "
-                                 "value:\n%s\n\n",
-                         static_cast<unsigned long long>(p.number),
-                         format_display(reason).c_str());
-        }
+        if (p.exc_class != am::exit) report_uncaught_error(m_vm, p, reason);
         exit_process(p, reason);
         break;
     }
@@ -360,10 +341,7 @@ void Scheduler::loop(Worker& w) {
     while (!m_stop.load(std::memory_order_acquire)) {
         table.quiescent(w.index);
         if ((++w.iterations & 63) == 0) table.reclaim();
-        if (m_next_deadline.load(std::memory_order_relaxed) != UINT64_MAX) {
-            uint64_t now = now_ns();
-            if (now >= m_next_deadline.load(std::memory_order_relaxed)) fire_timers(now);
-        }
+        fire_timers(now_ns());
         if (w.index >= online()) {  // offline: hand everything over, then sleep
             while (Process* q = pop(w)) push(*m_workers[0], *q);
             sleep(w);

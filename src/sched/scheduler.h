@@ -103,10 +103,6 @@ private:
     std::atomic<uint64_t> m_wall_start{0};
     int m_status = 0;
 
-    // Receive timeouts: deadline (monotonic ns) -> (pid number, timer tag).
-    std::mutex m_timer_mutex;
-    std::multimap<uint64_t, std::pair<uint64_t, uint64_t>> m_timers;
-    std::atomic<uint64_t> m_next_deadline{UINT64_MAX};
 
     Process* m_boot = nullptr;
     const BootHooks* m_hooks = nullptr;

@@ -17,7 +17,7 @@ namespace {
 size_t heap_bin_words(size_t bytes) { return 2 + (bytes + 7) / 8; }
 
 bool goes_off_heap(size_t bytes) {
-    return bytes > kHeapBinLimit && gc::off_heap_binaries_enabled();
+    return bytes > kHeapBinLimit;
 }
 
 inline uint8_t low_mask(unsigned bits) { return uint8_t((1u << bits) - 1); }
@@ -95,6 +95,22 @@ Term make_sub_binary(gc::Heap& h, Term orig, uint64_t bit_offset, uint64_t bit_s
     s[3] = Term::small(0);
     s[4] = orig;
     return Term::boxed(s);
+}
+
+Term make_part(gc::Heap& h, Term src, uint64_t bit_offset, uint64_t bit_size, bool copy_small) {
+    const Term* box = src.boxed_ptr();
+    if (copy_small && bit_size <= 8 * kHeapBinLimit) {
+        BitView v;
+        bit_view(src, v);
+        uint64_t start = v.bit_offset + bit_offset;
+        v.bytes += start / 8;
+        v.bit_offset = start % 8;
+        v.bit_size = bit_size;
+        return make_bitstring(h, v);
+    }
+    if (box->header_subtag() == Subtag::SubBin)
+        return make_sub_binary(h, box[4], uint64_t(box[2].small_value()) + bit_offset, bit_size);
+    return make_sub_binary(h, src, bit_offset, bit_size);
 }
 
 Term make_bits(gc::Heap& h, uint64_t bits, uint8_t*& data) {
@@ -650,7 +666,14 @@ size_t writable_capacity(const Term* orig) {
     return b->refc.load(std::memory_order_acquire) == 1 ? b->size : 0;
 }
 
-size_t grown_capacity(uint64_t bits) { return size_t((bits + 7) / 8) * 2 + 64; }
+// The buffer an append that cannot write in place allocates, as erl sizes it (observable
+// through binary:referenced_byte_size/1): twice the bytes used (1.2 times past 16 MiB), at
+// least 256, so a loop of appends copies each byte a bounded number of times.
+size_t grown_capacity(uint64_t bits) {
+    size_t used = size_t((bits + 7) / 8);
+    size_t cap = used > (size_t(1) << 24) ? used + used / 5 : 2 * used;
+    return std::max<size_t>(cap, 256);
+}
 
 // Whether `acc` can grow by `extra_bits` in place (see bs_append_prepare).
 bool appendable_in_place(Term acc, uint64_t extra_bits) {

@@ -1,6 +1,6 @@
 // Binaries and bitstrings: how to make them and how to read them, whatever their layout.
-//   HeapBin  [hdr(HeapBin, 1 + ceil(n/8)), n (raw byte count), bytes...]   n <= 64 (literals
-//            decoded from a module may be larger)
+//   HeapBin  [hdr(HeapBin, 1 + ceil(n/8)), n (raw byte count), bytes...]   n <= 64 in a process
+//            heap; larger ones are module literals and flat copies (gc/copy_term.h)
 //   RefcBin  [hdr(RefcBin, 2), n (raw byte count), raw gc::BinBlock*]: off-heap bytes shared
 //            by reference count; each heap lists its RefcBins (gc/off_heap.h)
 //   SubBin   a bit range of a HeapBin or RefcBin (layout in term.h)
@@ -25,6 +25,14 @@ struct BitView {
     uint64_t bit_size = 0;
     bool byte_aligned() const { return bit_offset == 0 && bit_size % 8 == 0; }
     size_t byte_size() const { return size_t(bit_size / 8); }
+    // The 8 bits starting at bit 8 * k (k < ceil(bit_size / 8)), from the most significant;
+    // of a last partial byte only the high bit_size % 8 bits are meaningful.
+    unsigned byte_at(uint64_t k) const {
+        unsigned b = unsigned(bytes[k] << bit_offset) & 0xFF;
+        if (bit_offset != 0 && 8 * k + 8 - bit_offset < bit_size)
+            b |= unsigned(bytes[k + 1]) >> (8 - bit_offset);
+        return b;
+    }
 };
 
 // False if `t` is not a bitstring.
@@ -37,6 +45,11 @@ Term make_binary_from(gc::Heap& h, std::string_view bytes);
 // A bitstring of `bits` bits copied from `view` (sub-binary or fresh copy, the
 // implementation's choice).
 Term make_bitstring(gc::Heap& h, const BitView& view);
+
+// `bit_size` bits of the bitstring `src` from its bit `bit_offset` on, sharing src's bytes (a
+// sub-binary over its orig); with `copy_small`, a part of at most kHeapBinLimit bytes is
+// copied instead (as erl's binary_part/3 does), so it does not keep a big binary alive.
+Term make_part(gc::Heap& h, Term src, uint64_t bit_offset, uint64_t bit_size, bool copy_small);
 
 // ---- Beyond the basic API: what the bit-syntax instructions build on. ----
 

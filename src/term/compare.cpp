@@ -15,6 +15,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/binary.h"
 #include "term/map.h"
 
 namespace joist {
@@ -156,44 +157,6 @@ int compare_ids(Term a, Term b) {
     return three_way(nx, ny);
 }
 
-// A bitstring seen as `bits` bits starting `shift` bits (0..7) into data[0], counting from
-// its most significant bit.
-struct BitView {
-    const uint8_t* data;
-    unsigned shift;
-    uint64_t bits;
-
-    // The 8 bits starting at bit 8 * k; bits past the end read as zero.
-    unsigned byte_at(uint64_t k) const {
-        unsigned b = unsigned(data[k] << shift) & 0xFF;
-        if (shift != 0 && 8 * k + 8 - shift < bits) b |= data[k + 1] >> (8 - shift);
-        return b;
-    }
-};
-
-bool bit_view(Term t, BitView& v) {
-    const Term* box = t.boxed_ptr();
-    switch (box->header_subtag()) {
-    case Subtag::HeapBin:
-        v.data = reinterpret_cast<const uint8_t*>(box + 2);
-        v.shift = 0;
-        v.bits = box[1].raw * 8;
-        return true;
-    case Subtag::SubBin: {  // [hdr, bit size, bit offset, flags, orig] (term/term.h)
-        const Term* orig = box[4].boxed_ptr();
-        if (orig->header_subtag() != Subtag::HeapBin) return false;  // FIXME(issue 3): RefcBin
-        auto offset = uint64_t(box[2].small_value());
-        v.data = reinterpret_cast<const uint8_t*>(orig + 2) + offset / 8;
-        v.shift = unsigned(offset % 8);
-        v.bits = uint64_t(box[1].small_value());
-        return true;
-    }
-    default:
-        // FIXME(issue 3): RefcBin once its layout exists.
-        return false;
-    }
-}
-
 // Bitstrings: bit by bit, then the shorter (a prefix) first.
 int compare_bits(Term a, Term b) {
     BitView x{}, y{};
@@ -201,11 +164,11 @@ int compare_bits(Term a, Term b) {
         JOIST_ASSERT(!"compare: unsupported binary kind");
         return three_way(a.raw, b.raw);
     }
-    uint64_t common = std::min(x.bits, y.bits);
+    uint64_t common = std::min(x.bit_size, y.bit_size);
     uint64_t full = common / 8;
-    if (x.shift == 0 && y.shift == 0) {
+    if (x.bit_offset == 0 && y.bit_offset == 0) {
         if (full > 0) {
-            int r = std::memcmp(x.data, y.data, size_t(full));
+            int r = std::memcmp(x.bytes, y.bytes, size_t(full));
             if (r != 0) return sign_of(r);
         }
     } else {
@@ -218,7 +181,7 @@ int compare_bits(Term a, Term b) {
         int r = three_way(x.byte_at(full) & mask, y.byte_at(full) & mask);
         if (r != 0) return r;
     }
-    return three_way(x.bits, y.bits);
+    return three_way(x.bit_size, y.bit_size);
 }
 
 // Pending element pairs: n pairs starting at a[0], b[0], compared exactly or not. A small

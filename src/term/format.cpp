@@ -11,6 +11,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/binary.h"
 #include "term/map_ops.h"
 
 namespace joist {
@@ -137,40 +138,6 @@ void append_string(std::string& out, Term list) {
     out += '"';
 }
 
-// The bits of a HeapBin, or of a SubBin over one: `bits` bits starting `shift` bits (0..7)
-// into data[0], from its most significant bit.
-struct BitView {
-    const uint8_t* data = nullptr;
-    unsigned shift = 0;
-    uint64_t bits = 0;
-
-    // The 8 bits starting at bit 8 * k; bits past the end read as zero.
-    unsigned byte_at(uint64_t k) const {
-        unsigned b = unsigned(data[k] << shift) & 0xFF;
-        if (shift != 0 && 8 * k + 8 - shift < bits) b |= data[k + 1] >> (8 - shift);
-        return b;
-    }
-};
-
-bool bit_view(Term bin, BitView& v) {
-    const Term* box = bin.boxed_ptr();
-    if (box->header_subtag() == Subtag::HeapBin) {
-        v.data = reinterpret_cast<const uint8_t*>(box + 2);
-        v.bits = box[1].raw * 8;
-        return true;
-    }
-    if (box->header_subtag() == Subtag::SubBin) {  // [hdr, bit size, bit offset, flags, orig]
-        const Term* orig = box[4].boxed_ptr();
-        if (orig->header_subtag() != Subtag::HeapBin) return false;  // FIXME(issue 3): RefcBin
-        auto offset = uint64_t(box[2].small_value());
-        v.data = reinterpret_cast<const uint8_t*>(orig + 2) + offset / 8;
-        v.shift = unsigned(offset % 8);
-        v.bits = uint64_t(box[1].small_value());
-        return true;
-    }
-    return false;  // FIXME(issue 3): RefcBin
-}
-
 // Binaries print as <<"...">> when every byte is printable ASCII; only '"' is escaped there.
 // Otherwise, and always for bitstrings, bytes print as numbers and the trailing bits as
 // value:size (<<1,2:4>>).
@@ -181,8 +148,8 @@ void append_binary(std::string& out, Term bin) {
         JOIST_ASSERT(!"format: unsupported binary kind");
         return;
     }
-    uint64_t size = v.bits / 8;
-    unsigned rest = unsigned(v.bits % 8);
+    uint64_t size = v.bit_size / 8;
+    unsigned rest = unsigned(v.bit_size % 8);
     bool printable = size > 0 && rest == 0;
     for (uint64_t k = 0; k < size && printable; ++k) {
         unsigned c = v.byte_at(k);

@@ -768,11 +768,18 @@ Term map_remove(MapAlloc a, Term map, Term key) {
 
 Term map_put_pairs(MapAlloc a, Term map, const Term* kv, size_t n, bool exact, Term* missing) {
     if (exact) {
+        // With several keys missing, erl names the first in key order (its loader sorts the
+        // instruction's keys), not the first written.
+        Term absent = Term::none();
         for (size_t i = 0; i < n; ++i) {
-            if (map_get(map, kv[2 * i]).is_none()) {
-                if (missing) *missing = kv[2 * i];
-                return Term::none();
-            }
+            Term k = kv[2 * i];
+            if (map_get(map, k).is_none() &&
+                (absent.is_none() || compare_terms_exact(k, absent) < 0))
+                absent = k;
+        }
+        if (!absent.is_none()) {
+            if (missing) *missing = absent;
+            return Term::none();
         }
         if (is_flat(map)) {
             const Term* m = map.boxed_ptr();
@@ -798,6 +805,7 @@ Term map_put_pairs(MapAlloc a, Term map, const Term* kv, size_t n, bool exact, T
 }
 
 Term map_merge(MapAlloc a, Term ma, Term mb) {
+    if (ma.raw == mb.raw) return mb;  // a map merged with itself is itself, as erl's (no copy)
     if (map_size(ma) == 0) return mb;
     if (map_size(mb) == 0) return ma;
     if (!is_flat(ma) && map_size(mb) < 16) {

@@ -13,6 +13,8 @@
 #include "base/result.h"
 #include "code/module.h"
 #include "process/process_table.h"
+#include "sched/stats.h"
+#include "sched/timers.h"
 
 namespace joist {
 
@@ -68,6 +70,8 @@ public:
 
     ProcessTable processes;
     Scheduler* scheduler = nullptr;  // set by whoever runs the schedulers (the CLI)
+    TimerService timers;  // every pending timer: receive timeouts, send_after/start_timer
+    SchedStats stats;     // counters behind erlang:statistics/1
 
     // Where a spawned process's first function returns to (it then exits normally).
     Instr* process_exit_address() const { return m_boot->code.get() + 5; }

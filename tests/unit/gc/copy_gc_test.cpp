@@ -71,10 +71,14 @@ bool all_in_heap(const Heap& h, Term t, const std::vector<const Term*>& literal_
     return true;
 }
 
-void run_gc(Heap& h, std::vector<Term*> roots, size_t need = 0) {
+void run_gc(Heap& h, std::vector<Term*> roots, size_t need = 0, GcType type = GcType::Auto) {
     std::vector<RootSpan> spans;
     for (Term* r : roots) spans.push_back({r, 1});
-    collect(h, spans, need);
+    collect(h, spans, need, type);
+}
+
+void major_gc(Heap& h, std::vector<Term*> roots, size_t need = 0) {
+    run_gc(h, std::move(roots), need, GcType::Major);
 }
 
 Term make_big(Heap& h, std::initializer_list<uint64_t> limbs) {
@@ -166,10 +170,11 @@ TEST(CopyGc, EmptyRootsShrinksToMin) {
     Heap h;
     h.init(10958);
     make_garbage(h, 10000);
-    run_gc(h, {});
+    major_gc(h, {});
     EXPECT_EQ(h.heap_used(), 0u);
     EXPECT_EQ(h.size(), 233u);
     EXPECT_EQ(h.gc_count, 1u);
+    EXPECT_EQ(h.words_reclaimed, 9999u);
 }
 
 TEST(CopyGc, UninitialisedHeap) {
@@ -200,10 +205,17 @@ TEST(CopyGc, MixedStructureSurvives) {
     EXPECT_TRUE(all_in_heap(h, root));
     EXPECT_EQ(root.tuple_elem(0).head(), root.tuple_elem(3));  // shared
     EXPECT_EQ(root.tuple_elem(3).tuple_elem(0).float_value(), 3.25);
-    // A second collection of an already compact heap gives the same thing.
+    // A second (minor) collection promotes all of it to the old generation.
     run_gc(h, {&root});
     EXPECT_EQ(fingerprint(root), before);
+    EXPECT_EQ(h.heap_used(), 0u);
+    EXPECT_EQ(h.old_used(), live);
+    // A major one brings it back, compact.
+    major_gc(h, {&root});
+    EXPECT_EQ(fingerprint(root), before);
     EXPECT_EQ(h.heap_used(), live);
+    EXPECT_EQ(h.old_start, nullptr);
+    EXPECT_TRUE(all_in_heap(h, root));
 }
 
 TEST(CopyGc, SharingPreserved) {
@@ -411,7 +423,7 @@ TEST(CopyGc, DeepTupleNesting) {
         if (h.free_words() < 3) run_gc(h, {&t}, 3);
         t = make_tuple_of(h, Term::small(i), t);
     }
-    run_gc(h, {&t});
+    major_gc(h, {&t});
     EXPECT_EQ(h.heap_used(), size_t(depth) * 3);
     int i = depth;
     for (Term x = t; x.is_tuple(); x = x.tuple_elem(1)) {
@@ -437,7 +449,7 @@ TEST(CopyGc, BuildAndDropStaysBounded) {
     }
     // Live data peaks at 200k words.
     EXPECT_LE(max_size, 833026u);
-    run_gc(h, {});
+    major_gc(h, {});
     EXPECT_EQ(h.size(), 233u);
 }
 
@@ -451,7 +463,7 @@ TEST(CopyGc, FiveMillionElementList) {
         list = make_cons(h, Term::small(i), list);
     }
     make_garbage(h, 1000);
-    run_gc(h, {&list});
+    major_gc(h, {&list});
     EXPECT_EQ(h.heap_used(), size_t(2 * n));
     int64_t i = 0;
     for (Term x = list; x.is_list(); x = x.tail()) ASSERT_EQ(x.head().small_value(), i++);

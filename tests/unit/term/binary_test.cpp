@@ -31,13 +31,6 @@ uint64_t bit_size(Term t) {
     return v.bit_size;
 }
 
-// Off-heap binaries on for the duration of a test.
-struct OffHeapOn {
-    bool was = gc::off_heap_binaries_enabled();
-    OffHeapOn() { gc::set_off_heap_binaries(true); }
-    ~OffHeapOn() { gc::set_off_heap_binaries(was); }
-};
-
 TEST(Binary, HeapBinaryLayout) {
     gc::Heap h;
     h.init(100);
@@ -49,8 +42,7 @@ TEST(Binary, HeapBinaryLayout) {
     EXPECT_EQ(binary_words(5), 3u);
 }
 
-TEST(Binary, LargeBinaryGoesOffHeapWhenEnabled) {
-    OffHeapOn on;
+TEST(Binary, LargeBinaryGoesOffHeap) {
     gc::Heap h;
     h.init(100);
     std::string s(200, 'x');
@@ -244,7 +236,6 @@ TEST(Binary, AppendInPlaceOrCopy) {
 
 // Collections keep reachable off-heap binaries (and their blocks) and release the others.
 TEST(OffHeap, CollectorReleasesDeadRefcBins) {
-    OffHeapOn on;
     gc::Heap h;
     h.init(233);
     Term keep = make_binary_from(h, std::string(100, 'k'));
@@ -268,10 +259,10 @@ TEST(OffHeap, CollectorReleasesDeadRefcBins) {
     Term sub = make_sub_binary(h, roots_arr[0], 8, 16);
     Term roots2[1] = {sub};
     gc::RootSpan r2[] = {{roots2, 1}};
-    gc::collect(h, r2, 0);
+    gc::collect(h, r2, 0, gc::GcType::Major);
     EXPECT_EQ(h.off_heap.refc_bins.size(), 1u);
     EXPECT_EQ(bytes_of(roots2[0]), (std::vector<uint8_t>{'k', 'k'}));
-    gc::collect(h, {}, 0);
+    gc::collect(h, {}, 0, gc::GcType::Major);
     EXPECT_EQ(h.off_heap.refc_bins.size(), 0u);
     EXPECT_EQ(kb->refc.load(), 1u);
     gc::bin_block_release(kb);

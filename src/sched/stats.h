@@ -1,0 +1,46 @@
+// Counters behind erlang:statistics/1, owned by the Vm: the scheduler bumps them as it runs
+// processes, statistics/1 reads them. Every counter is a relaxed atomic: each is read or bumped
+// on its own, and no other data is published through them.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+
+namespace joist {
+
+struct SchedStats {
+    // The steady clock (ns) when the VM started: wall_clock and erl's monotonic time count
+    // from it.
+    const uint64_t start_ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                           std::chrono::steady_clock::now().time_since_epoch())
+                                           .count());
+
+    // Reductions of finished slices (a running process's current slice is not yet counted).
+    std::atomic<uint64_t> reductions{0};
+    std::atomic<uint64_t> context_switches{0};  // slices run
+    std::atomic<uint64_t> run_queue{0};          // runnable processes waiting in run queues
+    std::atomic<uint64_t> running{0};            // processes running right now
+    // Garbage collections and the words they reclaimed: the collector bumps them as it
+    // collects (gc/process_gc.cpp), so statistics/1 sees a collection made in the same slice.
+    std::atomic<uint64_t> gc_count{0};
+    std::atomic<uint64_t> gc_words_reclaimed{0};
+    // Bytes through ports, for statistics(io): no ports yet, so nothing bumps them.
+    std::atomic<uint64_t> io_input{0};
+    std::atomic<uint64_t> io_output{0};
+
+    // "Since the last call" marks of statistics(reductions | runtime | wall_clock): VM-wide,
+    // as erl's.
+    std::atomic<uint64_t> last_reductions{0};
+    std::atomic<uint64_t> last_runtime_ms{0};
+    std::atomic<uint64_t> last_wall_clock_ms{0};
+
+    // The scheduler brackets each slice with these.
+    void slice_started() { running.fetch_add(1, std::memory_order_relaxed); }
+    void slice_ended(uint64_t slice_reductions) {
+        running.fetch_sub(1, std::memory_order_relaxed);
+        context_switches.fetch_add(1, std::memory_order_relaxed);
+        reductions.fetch_add(slice_reductions, std::memory_order_relaxed);
+    }
+};
+
+} // namespace joist
