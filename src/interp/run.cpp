@@ -685,27 +685,20 @@ L_swap: {
     DST(2) = t;
     NEXT(2);
 }
-L_get_list: {
-    Term l = OPS(1);
-    Term h = l.head(), t = l.tail();
-    DST(2) = h;
-    DST(3) = t;
-    NEXT(3);
-}
-L_get_list_X: {
-    Term l = ARG_X(1);
-    Term h = l.head(), t = l.tail();
-    DST(2) = h;
-    DST(3) = t;
-    NEXT(3);
-}
-L_get_list_Y: {
-    Term l = ARG_Y(1);
-    Term h = l.head(), t = l.tail();
-    DST(2) = h;
-    DST(3) = t;
-    NEXT(3);
-}
+#define GET_LIST(SRC_)                                                                             \
+    {                                                                                              \
+        Term l = SRC_;                                                                             \
+        Term h = l.head(), t = l.tail();                                                           \
+        DST(2) = h;                                                                                \
+        DST(3) = t;                                                                                \
+        NEXT(3);                                                                                   \
+    }
+L_get_list:
+    GET_LIST(OPS(1))
+L_get_list_X:
+    GET_LIST(ARG_X(1))
+L_get_list_Y:
+    GET_LIST(ARG_Y(1))
 L_get_hd:
     DST(2) = OPS(1).head();
     NEXT(2);

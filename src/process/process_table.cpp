@@ -295,34 +295,32 @@ void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
     push_signal(to, m);
 }
 
-void send_link_signal(Process& to, uint64_t from) {
+namespace {
+// A signal without a term: link, unlink, monitor, demonitor.
+void push_bare_signal(Process& to, SignalKind kind, uint64_t from, uint64_t ref_id, Term name) {
     auto* m = new Message();
-    m->kind = SignalKind::Link;
+    m->kind = kind;
     m->from = from;
-    push_signal(to, m);
-}
-
-void send_unlink_signal(Process& to, uint64_t from) {
-    auto* m = new Message();
-    m->kind = SignalKind::Unlink;
-    m->from = from;
-    push_signal(to, m);
-}
-
-void send_monitor_signal(Process& to, uint64_t watcher, uint64_t ref_id, Term name) {
-    auto* m = new Message();
-    m->kind = SignalKind::Monitor;
-    m->from = watcher;
     m->ref_id = ref_id;
     m->name = name.is_atom() ? name : Term::nil();
     push_signal(to, m);
 }
+} // namespace
+
+void send_link_signal(Process& to, uint64_t from) {
+    push_bare_signal(to, SignalKind::Link, from, 0, Term::nil());
+}
+
+void send_unlink_signal(Process& to, uint64_t from) {
+    push_bare_signal(to, SignalKind::Unlink, from, 0, Term::nil());
+}
+
+void send_monitor_signal(Process& to, uint64_t watcher, uint64_t ref_id, Term name) {
+    push_bare_signal(to, SignalKind::Monitor, watcher, ref_id, name);
+}
 
 void send_demonitor_signal(Process& to, uint64_t ref_id) {
-    auto* m = new Message();
-    m->kind = SignalKind::Demonitor;
-    m->ref_id = ref_id;
-    push_signal(to, m);
+    push_bare_signal(to, SignalKind::Demonitor, 0, ref_id, Term::nil());
 }
 
 void send_down_signal(Process& watcher, uint64_t ref_id, Term who, Term reason) {
