@@ -39,7 +39,12 @@ struct Message {
     uint64_t from = 0;    // pid number of the sender (signals)
     uint64_t ref_id = 0;  // monitor reference number (Monitor, Demonitor, Down)
     Term name = Term::nil();
-    ~Message() { std::free(fragment); }  // a fragment still here was never attached
+    // A fragment still here was never attached: drop its binaries' references, then free it
+    // (the off-heap list points into the fragment, so the order matters).
+    ~Message() {
+        off_heap.release_all();
+        std::free(fragment);
+    }
 
     // Messages come and go at the rate processes talk: each thread keeps a cache of freed
     // nodes (a node freed on another thread than the one that made it just moves over).
