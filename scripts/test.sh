@@ -12,6 +12,8 @@ scripts/build.sh tsan
 echo "== release build"
 (cd build && ctest --output-on-failure)
 echo "== ASan+UBSan build"
+# Sanitized builds run several times slower: the stress tests need more than the default 60 s.
+export JOIST_DIFF_TIMEOUT=300
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd build-asan && ctest --output-on-failure)
