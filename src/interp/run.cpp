@@ -543,18 +543,21 @@ L_gc_bif3:
 #define FAST_sub(a, b, v) __builtin_sub_overflow(int64_t(a.raw), int64_t(b.raw & ~Word(0xF)), &v)
 #define FAST_mul(a, b, v)                                                                          \
     (__builtin_mul_overflow(int64_t(a.raw & ~Word(0xF)), b.small_value(), &v) || ((v |= 0xF), false))
-#define ARITH_BODY(BUILTIN, OP, SLOW) ARITH_BODY_AB(BUILTIN, OP, SLOW, OPS(3), OPS(4))
+#define ARITH_BODY(BUILTIN, OP, SLOW) ARITH_BODY_AB(BUILTIN, OP, SLOW, OPS(3), OPS(4), DST(5))
     // Operand fetches for the kind-specialised arith_* rows (see instr.def).
-#define ARG_X(n) x[I[n] >> 3]
-#define ARG_Y(n) E[I[n] >> 3]
+    // A register reference is the register's byte offset (x N: N << 3; y N: N << 3 | 4).
+#define XREG(w) (*reinterpret_cast<Term*>(reinterpret_cast<char*>(x) + (w)))
+#define YREG(w) (*reinterpret_cast<Term*>(reinterpret_cast<char*>(E) + ((w)-4)))
+#define ARG_X(n) XREG(I[n])
+#define ARG_Y(n) YREG(I[n])
 #define ARG_I(n) Term::from_raw(I[n])
-#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_)                                                   \
+#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_, D_)                                                 \
     {                                                                                              \
         Term a = A_, b = B_;                                                                       \
         if ((a.raw & b.raw & 0xF) == 0xF) { /* both small: work on the tagged words */             \
             int64_t v;                                                                             \
             if (!FAST_##BUILTIN(a, b, v)) {                                                        \
-                DST(5) = Term::from_raw(Word(v));                                                  \
+                D_ = Term::from_raw(Word(v));                                                  \
                 NEXT(5);                                                                           \
             }                                                                                      \
         }                                                                                          \
@@ -581,7 +584,7 @@ L_gc_bif3:
             GC(live + 1, 0);                                                                       \
             r = x[live];                                                                           \
         }                                                                                          \
-        DST(5) = r;                                                                                \
+        D_ = r;                                                                                \
         NEXT(5);                                                                                   \
     }
 L_arith_plus:
@@ -591,29 +594,29 @@ L_arith_minus:
 L_arith_times:
     ARITH_BODY(mul, times, arith_mul)
 L_arith_plus_XI:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4), ARG_X(5))
 L_arith_plus_YI:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_I(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_I(4), ARG_X(5))
 L_arith_plus_XX:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_X(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_X(4), ARG_X(5))
 L_arith_plus_XY:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_Y(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_Y(4), ARG_X(5))
 L_arith_plus_YX:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_X(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_X(4), ARG_X(5))
 L_arith_plus_YY:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_Y(4))
+    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_Y(4), ARG_X(5))
 L_arith_minus_XI:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_I(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_I(4), ARG_X(5))
 L_arith_minus_YI:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_I(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_I(4), ARG_X(5))
 L_arith_minus_XX:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_X(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_X(4), ARG_X(5))
 L_arith_minus_XY:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_Y(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_Y(4), ARG_X(5))
 L_arith_minus_YX:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4), ARG_X(5))
 L_arith_minus_YY:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4))
+    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4), ARG_X(5))
 
     // ---- stack and heap ----
 L_allocate: {
@@ -651,6 +654,11 @@ L_test_heap: {
 L_deallocate:
     E += I[1];
     NEXT(1);
+L_deallocate_return:
+    E += I[1];
+    I = reinterpret_cast<const Instr*>(E->raw);
+    ++E;
+    DISPATCH();
 L_trim:
     E += I[1];
     NEXT(2);
@@ -665,20 +673,46 @@ L_move:
     DST(2) = OPS(1);
     NEXT(2);
 L_move_cx:
-    x[I[2] >> 3] = Term::from_raw(I[1]);
+    XREG(I[2]) = Term::from_raw(I[1]);
     NEXT(2);
 L_move_cy:
-    E[I[2] >> 3] = Term::from_raw(I[1]);
+    YREG(I[2]) = Term::from_raw(I[1]);
     NEXT(2);
 L_move_xx:
-    x[I[2] >> 3] = x[I[1] >> 3];
+    XREG(I[2]) = XREG(I[1]);
     NEXT(2);
 L_move_xy:
-    E[I[2] >> 3] = x[I[1] >> 3];
+    YREG(I[2]) = XREG(I[1]);
     NEXT(2);
 L_move_yx:
-    x[I[2] >> 3] = E[I[1] >> 3];
+    XREG(I[2]) = YREG(I[1]);
     NEXT(2);
+L_move_xy_xx:
+    YREG(I[2]) = XREG(I[1]);
+    XREG(I[4]) = XREG(I[3]);
+    NEXT(4);
+L_move_yx_yx:
+    XREG(I[2]) = YREG(I[1]);
+    XREG(I[4]) = YREG(I[3]);
+    NEXT(4);
+L_move_xy_xy:
+    YREG(I[2]) = XREG(I[1]);
+    YREG(I[4]) = XREG(I[3]);
+    NEXT(4);
+L_move_return_c:
+    x[0] = Term::from_raw(I[1]);
+    I = reinterpret_cast<const Instr*>(E->raw);
+    ++E;
+    DISPATCH();
+L_move_return_x:
+    x[0] = XREG(I[1]);
+    I = reinterpret_cast<const Instr*>(E->raw);
+    ++E;
+    DISPATCH();
+L_move_xx_xx:
+    XREG(I[2]) = XREG(I[1]);
+    XREG(I[4]) = XREG(I[3]);
+    NEXT(4);
 L_swap: {
     Term t = DST(1);
     DST(1) = DST(2);
@@ -711,6 +745,13 @@ L_get_tuple_element:
 L_get_tuple_element_X:
     DST(3) = ARG_X(1).tuple_elem(I[2]);
     NEXT(3);
+L_get_tuple_element2_X: {
+    const Term* t = ARG_X(1).tuple_elems();
+    Term a = t[I[2]], b = t[I[4]];
+    ARG_X(3) = a;
+    ARG_X(5) = b;
+    NEXT(5);
+}
 L_get_tuple_element_Y:
     DST(3) = ARG_Y(1).tuple_elem(I[2]);
     NEXT(3);
@@ -748,6 +789,25 @@ L_put_list_IX:
     PUT_LIST_AB(ARG_I(1), ARG_X(2))
 L_put_list_IY:
     PUT_LIST_AB(ARG_I(1), ARG_Y(2))
+    // test_heap + put_list (the loader fuses them): the heap check, then the cons.
+#define TEST_HEAP_PUT_LIST(A_, B_)                                                                 \
+    {                                                                                              \
+        if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
+            GC(unsigned(I[2]), I[1] + 1);                                                          \
+        Term* c = HBUMP(2);                                                                        \
+        c[0] = A_;                                                                                 \
+        c[1] = B_;                                                                                 \
+        ARG_X(5) = Term::list(c);                                                                  \
+        NEXT(5);                                                                                   \
+    }
+L_test_heap_put_list_YX:
+    TEST_HEAP_PUT_LIST(ARG_Y(3), ARG_X(4))
+L_test_heap_put_list_XX:
+    TEST_HEAP_PUT_LIST(ARG_X(3), ARG_X(4))
+L_test_heap_put_list_YI:
+    TEST_HEAP_PUT_LIST(ARG_Y(3), ARG_I(4))
+L_test_heap_put_list_XI:
+    TEST_HEAP_PUT_LIST(ARG_X(3), ARG_I(4))
 L_put_tuple2: {
     size_t n = I[2];
     Term* t = HBUMP(1 + n);
@@ -893,6 +953,18 @@ L_select_val_imm: {
     for (size_t i = 0; i + 1 < n; i += 2) {
         if (list[i] == v) {
             I = reinterpret_cast<const Instr*>(list[i + 1]);
+            DISPATCH();
+        }
+    }
+    I = LABEL(2);
+    DISPATCH();
+}
+L_jump_on_val_X: {
+    Term v = ARG_X(1);
+    if (v.is_small()) {
+        uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));
+        if (idx < I[4]) {
+            I = reinterpret_cast<const Instr*>(I[5 + idx]);
             DISPATCH();
         }
     }

@@ -46,6 +46,7 @@ private:
     Result<void> emit_operand(char kind, const Operand& op);
     Result<void> emit_generic(Op op, const std::vector<const Operand*>& args);
     Result<void> emit_one(const GenOp& g);
+    Result<bool> fuse(const GenOp& g1, const GenOp& g2);
     Term extra_literal_float(double d);
     Term extra_literal_big(const std::vector<uint8_t>& bytes);
     Term extra_literal_string(const Operand& offset, uint64_t bytes);
@@ -477,6 +478,7 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                     return '?';
                 };
                 char ka = kind(a[3]), kb = kind(a[4]);
+                if (kind(a[5]) != 'X') ka = '?';  // the specialised rows write an x register
                 static constexpr std::pair<const char*, Op> kPlus[] = {
                     {"XI", Op::arith_plus_XI}, {"YI", Op::arith_plus_YI}, {"XX", Op::arith_plus_XX},
                     {"XY", Op::arith_plus_XY}, {"YX", Op::arith_plus_YX}, {"YY", Op::arith_plus_YY}};
@@ -552,7 +554,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         size_t count = pairs.size() / 2;
         if (all_small && hi - lo < int64_t(2 * count + 8) && a[1].kind == K::Label &&
             a[1].value > 0) {
-            emit_op(Op::jump_on_val);
+            const Operand& src = a[0].kind == K::TypedReg && !a[0].list.empty() ? a[0].list[0] : a[0];
+            emit_op(src.kind == K::XReg ? Op::jump_on_val_X : Op::jump_on_val);
             TRY_VOID(emit_operand('s', a[0]));
             TRY_VOID(emit_operand('f', a[1]));
             m_code.push_back(Instr(lo));
@@ -682,6 +685,106 @@ Result<void> Emitter::emit_one(const GenOp& g) {
     return {};
 }
 
+// Two generic instructions in a row as one superinstruction (code/instr.def), if they form
+// one: true when emitted. Labels and line entries are generic instructions of their own, so
+// two adjacent ones have none between them: nothing jumps to the second, and an exception in
+// the pair is reported at the same line.
+Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2) {
+    using K = Operand::Kind;
+    const GenOpInfo* i1 = genop_info(g1.opcode);
+    const GenOpInfo* i2 = genop_info(g2.opcode);
+    if (!i1 || !i2 || g1.args.size() != i1->arity || g2.args.size() != i2->arity) return false;
+    std::string_view n1 = i1->name, n2 = i2->name;
+    const auto& a = g1.args;
+    const auto& b = g2.args;
+    if (n1 == "deallocate" && n2 == "return") {
+        emit_op(Op::deallocate_return);
+        TRY_VOID(emit_operand('u', a[0]));
+        return true;
+    }
+    auto kind = [](const Operand& o) {
+        const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+        return r.kind == K::XReg ? 'x' : r.kind == K::YReg ? 'y' : '?';
+    };
+    auto reg = [](const Operand& o) {
+        return (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+    };
+    if (n1 == "move" && n2 == "return" && reg(a[1]).kind == K::XReg && reg(a[1]).value == 0) {
+        K src = reg(a[0]).kind;
+        if (src == K::XReg) {
+            emit_op(Op::move_return_x);
+            TRY_VOID(emit_operand('d', a[0]));
+            return true;
+        }
+        if (src == K::Integer || src == K::BigInteger || src == K::Atom || src == K::Nil ||
+            src == K::Literal || src == K::Float || src == K::Char) {
+            emit_op(Op::move_return_c);
+            TRY_VOID(emit_operand('s', a[0]));
+            return true;
+        }
+        return false;
+    }
+    // is_tuple R then test_arity R to the same label: test_arity tests for a tuple itself.
+    if (n1 == "is_tuple" && n2 == "test_arity" && kind(a[1]) == 'x' && kind(b[1]) == 'x' &&
+        reg(a[1]).value == reg(b[1]).value && a[0].kind == K::Label && b[0].kind == K::Label &&
+        a[0].value == b[0].value) {
+        emit_op(Op::test_arity_X);
+        for (const Operand* o : {&b[0], &b[1], &b[2]}) TRY_VOID(emit_operand("fsu"[o - &b[0]], *o));
+        return true;
+    }
+    // Two elements of one tuple in an x register (the second may overwrite the tuple's register).
+    if (n1 == "get_tuple_element" && n2 == "get_tuple_element" && kind(a[0]) == 'x' &&
+        kind(b[0]) == 'x' && reg(a[0]).value == reg(b[0]).value && kind(a[2]) == 'x' &&
+        kind(b[2]) == 'x' && reg(a[2]).value != reg(a[0]).value) {
+        emit_op(Op::get_tuple_element2_X);
+        TRY_VOID(emit_operand('s', a[0]));
+        TRY_VOID(emit_operand('u', a[1]));
+        TRY_VOID(emit_operand('d', a[2]));
+        TRY_VOID(emit_operand('u', b[1]));
+        TRY_VOID(emit_operand('d', b[2]));
+        return true;
+    }
+    if (n1 == "move" && n2 == "move") {
+        const char pair[] = {kind(a[0]), kind(a[1]), kind(b[0]), kind(b[1]), 0};
+        std::string_view k = pair;
+        Op op = k == "xyxx" ? Op::move_xy_xx
+                : k == "yxyx" ? Op::move_yx_yx
+                : k == "xxxx" ? Op::move_xx_xx
+                : k == "xyxy" ? Op::move_xy_xy
+                              : Op::kCount;
+        if (op == Op::kCount) return false;
+        emit_op(op);
+        for (const Operand* o : {&a[0], &a[1], &b[0], &b[1]}) TRY_VOID(emit_operand('d', *o));
+        return true;
+    }
+    if (n1 == "test_heap" && n2 == "put_list") {
+        auto kind = [](const Operand& o) {
+            const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+            if (r.kind == K::XReg) return 'X';
+            if (r.kind == K::YReg) return 'Y';
+            if (r.kind == K::Nil || r.kind == K::Atom) return 'I';
+            if (r.kind == K::Integer && Term::fits_small(r.value)) return 'I';
+            return '?';
+        };
+        const char kinds[] = {kind(b[0]), kind(b[1]), kind(b[2]), 0};
+        std::string_view k = kinds;
+        Op op = k == "YXX" ? Op::test_heap_put_list_YX
+                : k == "XXX" ? Op::test_heap_put_list_XX
+                : k == "YIX" ? Op::test_heap_put_list_YI
+                : k == "XIX" ? Op::test_heap_put_list_XI
+                             : Op::kCount;
+        if (op == Op::kCount) return false;
+        emit_op(op);
+        TRY_VOID(emit_operand('u', a[0]));
+        TRY_VOID(emit_operand('u', a[1]));
+        TRY_VOID(emit_operand('s', b[0]));
+        TRY_VOID(emit_operand('s', b[1]));
+        TRY_VOID(emit_operand('d', b[2]));
+        return true;
+    }
+    return false;
+}
+
 Result<std::unique_ptr<Module>> Emitter::run() {
     Module& m = *m_mod;
     m_atoms.resize(m_bf.atoms.size());
@@ -711,7 +814,14 @@ Result<std::unique_ptr<Module>> Emitter::run() {
     if (m.files.empty()) m.files.push_back(std::string(atoms().name(m.name)) + ".erl");
 
     m_label_offsets.assign(size_t(m_bf.label_count) + 1, kNoLabel);
-    for (const GenOp& g : m_bf.code) TRY_VOID(emit_one(g));
+    const auto& code = m_bf.code;
+    for (size_t i = 0; i < code.size(); ++i) {
+        if (i + 1 < code.size() && TRY(fuse(code[i], code[i + 1]))) {
+            ++i;
+            continue;
+        }
+        TRY_VOID(emit_one(code[i]));
+    }
     // Nothing may run off the end of the code.
     emit_op(Op::unsupported);
     m_code.push_back(0);
