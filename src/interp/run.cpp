@@ -161,7 +161,9 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     Term* E = p.heap.stop;
     for (size_t i = 0; i < p.saved_x.size(); ++i) x[i] = p.saved_x[i];
     p.saved_x.clear();
-    int64_t reds = 0;  // reductions of this run, added to the process's count on leaving
+    // Reductions of this run, counted from -budget up: the slice is over at 0 (a compare with
+    // zero on every call). reds + budget is added to the process's count on leaving.
+    int64_t reds = -budget;
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
     // function at that call, whether or not it was a tail call.
@@ -182,6 +184,16 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
         I += (n) + 1;                                                                              \
         DISPATCH();                                                                                \
     } while (0)
+    // Continuations for handler bodies written once as macros: K(n, L) ends an n-operand
+    // instruction. DISPATCH_NEXT dispatches to the next instruction; GO_NEXT jumps straight to
+    // L, the next instruction's handler, in the "A_then_B" rows the loader picks when it knows
+    // that B follows A (instr.def): one indirect jump less.
+#define DISPATCH_NEXT(n, L) NEXT(n)
+#define GO_NEXT(n, L)                                                                              \
+    do {                                                                                           \
+        I += (n) + 1;                                                                              \
+        goto L;                                                                                    \
+    } while (0)
 #define SRC(w) ((((w)&3) != 0) ? Term::from_raw(w) : (((w)&4) ? E[(w) >> 3] : x[(w) >> 3]))
 #define OPS(n) SRC(I[n])
 #define DST(n) (*((I[n] & 4) ? &E[I[n] >> 3] : &x[I[n] >> 3]))
@@ -189,11 +201,11 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     // Out of reductions at a call: stop before it, keeping its `arity` argument registers.
 #define YIELD_IF_DONE(arity)                                                                       \
     do {                                                                                           \
-        if (reds >= budget) [[unlikely]] {                                                         \
+        if (reds >= 0) [[unlikely]] {                                                         \
             p.pc = I;                                                                              \
             p.saved_x.assign(x, x + (arity));                                                      \
             SYNC_E();                                                                              \
-            p.reductions += reds;                                                                  \
+            p.reductions += reds + budget;                                                                  \
             return RunResult::Yield;                                                               \
         }                                                                                          \
     } while (0)
@@ -220,7 +232,7 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
         gc::collect_process(p, x, (live), (need));                                                 \
         E = p.heap.stop;                                                                           \
         if (p.pending_exit.is_value()) [[unlikely]] {                                              \
-            p.reductions += reds;                                                                  \
+            p.reductions += reds + budget;                                                                  \
             p.pc = I;                                                                              \
             p.saved_x.clear();                                                                     \
             return RunResult::Yield;                                                               \
@@ -287,12 +299,12 @@ L_return_:
 L_call_bif: {
     SYNC_E();
     Export* ep = reinterpret_cast<Export*>(I[1]);
-    p.reds_at_bif = uint64_t(reds);
+    p.reds_at_bif = uint64_t(reds + budget);
     Term r = ep->bif(p, x);
     if (r.is_none()) [[unlikely]] {
         if (p.exc_class == am::halt) {
             p.heap.stop = E;
-            { p.reductions += reds; return RunResult::Halt; }
+            { p.reductions += reds + budget; return RunResult::Halt; }
         }
         if (!p.exc_caller) {
             Term args = args_to_list(p, x, ep->arity);
@@ -313,7 +325,7 @@ L_call_bif: {
     if (p.after_bif != Process::AfterBif::Continue) [[unlikely]] {
         Process::AfterBif what = p.after_bif;
         p.after_bif = Process::AfterBif::Continue;
-        p.reductions += reds;
+        p.reductions += reds + budget;
         if (what == Process::AfterBif::Hibernate)  // pc, saved_x and the stack are set
             return (p.mq_first || !p.inbox.empty()) ? RunResult::Yield : RunResult::Wait;
         p.pc = reinterpret_cast<const Instr*>(E->raw);  // yield: resume at the return
@@ -323,7 +335,7 @@ L_call_bif: {
     }
     if (p.pending_exit.is_value()) [[unlikely]] {  // the BIF signalled this very process
         SYNC_E();
-        p.reductions += reds;
+        p.reductions += reds + budget;
         p.pc = I;
         p.saved_x.clear();
         return RunResult::Yield;  // the scheduler acts on the exit before running it again
@@ -433,7 +445,7 @@ L_apply_bif: {
 }
 L_boot_return:
     p.heap.stop = E;
-    p.reductions += reds;
+    p.reductions += reds + budget;
     return RunResult::Done;
 
     // ---- BIF instructions ----
@@ -551,14 +563,14 @@ L_gc_bif3:
 #define ARG_X(n) XREG(I[n])
 #define ARG_Y(n) YREG(I[n])
 #define ARG_I(n) Term::from_raw(I[n])
-#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_, D_)                                                 \
+#define ARITH_BODY_ABK(BUILTIN, OP, SLOW, A_, B_, D_, K, L)                                               \
     {                                                                                              \
         Term a = A_, b = B_;                                                                       \
         if ((a.raw & b.raw & 0xF) == 0xF) { /* both small: work on the tagged words */             \
             int64_t v;                                                                             \
             if (!FAST_##BUILTIN(a, b, v)) {                                                        \
-                D_ = Term::from_raw(Word(v));                                                  \
-                NEXT(5);                                                                           \
+                D_ = Term::from_raw(Word(v));                                              \
+                K(5, L);                                                                           \
             }                                                                                      \
         }                                                                                          \
         SYNC_E();                                                                                  \
@@ -587,6 +599,8 @@ L_gc_bif3:
         D_ = r;                                                                                \
         NEXT(5);                                                                                   \
     }
+#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_, D_)                                           \
+    ARITH_BODY_ABK(BUILTIN, OP, SLOW, A_, B_, D_, DISPATCH_NEXT, _)
 L_arith_plus:
     ARITH_BODY(add, plus, arith_add)
 L_arith_minus:
@@ -617,6 +631,14 @@ L_arith_minus_YX:
     ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4), ARG_X(5))
 L_arith_minus_YY:
     ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4), ARG_X(5))
+L_arith_minus_XI_then_allocate_1:
+    ARITH_BODY_ABK(sub, minus, arith_sub, ARG_X(3), ARG_I(4), ARG_X(5), GO_NEXT, L_allocate_1)
+L_arith_minus_YI_then_move_xy_xx_call:
+    ARITH_BODY_ABK(sub, minus, arith_sub, ARG_Y(3), ARG_I(4), ARG_X(5), GO_NEXT,
+                   L_move_xy_xx_call)
+L_arith_plus_YX_then_deallocate_return:
+    ARITH_BODY_ABK(add, plus, arith_add, ARG_Y(3), ARG_X(4), ARG_X(5), GO_NEXT,
+                   L_deallocate_return)
 
     // ---- stack and heap ----
 L_allocate: {
@@ -627,10 +649,16 @@ L_allocate: {
     for (size_t i = 0; i < need; ++i) E[i] = Term::nil();
     NEXT(2);
 }
+#define ALLOCATE_1(K, L)                                                                           \
+    if (size_t(E - p.heap.top) < 2) GC(unsigned(I[2]), 2);                                         \
+    *--E = Term::nil();                                                                            \
+    K(2, L);
 L_allocate_1:
-    if (size_t(E - p.heap.top) < 2) GC(unsigned(I[2]), 2);
-    *--E = Term::nil();
-    NEXT(2);
+    ALLOCATE_1(DISPATCH_NEXT, _)
+L_allocate_1_then_move_xy_xx_call:
+    ALLOCATE_1(GO_NEXT, L_move_xy_xx_call)
+L_allocate_1_then_get_list_X:
+    ALLOCATE_1(GO_NEXT, L_get_list_X)
 L_allocate_2:
     if (size_t(E - p.heap.top) < 3) GC(unsigned(I[2]), 3);
     E -= 2;
@@ -691,6 +719,11 @@ L_move_xy_xx:
     YREG(I[2]) = XREG(I[1]);
     XREG(I[4]) = XREG(I[3]);
     NEXT(4);
+L_move_xy_xx_call:
+    YREG(I[2]) = XREG(I[1]);
+    XREG(I[4]) = XREG(I[3]);
+    I += 5;
+    goto L_call;  // the call instruction that follows (the loader emits it): no dispatch
 L_move_yx_yx:
     XREG(I[2]) = YREG(I[1]);
     XREG(I[4]) = YREG(I[3]);
@@ -719,20 +752,23 @@ L_swap: {
     DST(2) = t;
     NEXT(2);
 }
-#define GET_LIST(SRC_)                                                                             \
+#define GET_LIST_K(SRC_, K, L)                                                                     \
     {                                                                                              \
         Term l = SRC_;                                                                             \
         Term h = l.head(), t = l.tail();                                                           \
         DST(2) = h;                                                                                \
         DST(3) = t;                                                                                \
-        NEXT(3);                                                                                   \
+        K(3, L);                                                                                   \
     }
+#define GET_LIST(SRC_) GET_LIST_K(SRC_, DISPATCH_NEXT, _)
 L_get_list:
     GET_LIST(OPS(1))
 L_get_list_X:
     GET_LIST(ARG_X(1))
 L_get_list_Y:
     GET_LIST(ARG_Y(1))
+L_get_list_X_then_call:
+    GET_LIST_K(ARG_X(1), GO_NEXT, L_call)
 L_get_hd:
     DST(2) = OPS(1).head();
     NEXT(2);
@@ -745,13 +781,18 @@ L_get_tuple_element:
 L_get_tuple_element_X:
     DST(3) = ARG_X(1).tuple_elem(I[2]);
     NEXT(3);
-L_get_tuple_element2_X: {
-    const Term* t = ARG_X(1).tuple_elems();
-    Term a = t[I[2]], b = t[I[4]];
-    ARG_X(3) = a;
-    ARG_X(5) = b;
-    NEXT(5);
-}
+#define GET_TUPLE_ELEMENT2_X(K, L)                                                                 \
+    {                                                                                              \
+        const Term* t = ARG_X(1).tuple_elems();                                                    \
+        Term a = t[I[2]], b = t[I[4]];                                                             \
+        ARG_X(3) = a;                                                                              \
+        ARG_X(5) = b;                                                                              \
+        K(5, L);                                                                                   \
+    }
+L_get_tuple_element2_X:
+    GET_TUPLE_ELEMENT2_X(DISPATCH_NEXT, _)
+L_get_tuple_element2_X_then_is_eq_exact_XI:
+    GET_TUPLE_ELEMENT2_X(GO_NEXT, L_is_eq_exact_XI)
 L_get_tuple_element_Y:
     DST(3) = ARG_Y(1).tuple_elem(I[2]);
     NEXT(3);
@@ -790,7 +831,7 @@ L_put_list_IX:
 L_put_list_IY:
     PUT_LIST_AB(ARG_I(1), ARG_Y(2))
     // test_heap + put_list (the loader fuses them): the heap check, then the cons.
-#define TEST_HEAP_PUT_LIST(A_, B_)                                                                 \
+#define TEST_HEAP_PUT_LIST_K(A_, B_, K, L)                                                           \
     {                                                                                              \
         if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
             GC(unsigned(I[2]), I[1] + 1);                                                          \
@@ -798,8 +839,9 @@ L_put_list_IY:
         c[0] = A_;                                                                                 \
         c[1] = B_;                                                                                 \
         ARG_X(5) = Term::list(c);                                                                  \
-        NEXT(5);                                                                                   \
+        K(5, L);                                                                                  \
     }
+#define TEST_HEAP_PUT_LIST(A_, B_) TEST_HEAP_PUT_LIST_K(A_, B_, DISPATCH_NEXT, _)
 L_test_heap_put_list_YX:
     TEST_HEAP_PUT_LIST(ARG_Y(3), ARG_X(4))
 L_test_heap_put_list_XX:
@@ -808,6 +850,8 @@ L_test_heap_put_list_YI:
     TEST_HEAP_PUT_LIST(ARG_Y(3), ARG_I(4))
 L_test_heap_put_list_XI:
     TEST_HEAP_PUT_LIST(ARG_X(3), ARG_I(4))
+L_test_heap_put_list_YX_then_deallocate_return:
+    TEST_HEAP_PUT_LIST_K(ARG_Y(3), ARG_X(4), GO_NEXT, L_deallocate_return)
 L_put_tuple2: {
     size_t n = I[2];
     Term* t = HBUMP(1 + n);
@@ -818,12 +862,13 @@ L_put_tuple2: {
 }
 
     // ---- tests ----
-#define TEST(cond, n)                                                                              \
+#define TEST_K(cond, n, K, L)                                                                      \
     do {                                                                                           \
-        if (cond) NEXT(n);                                                                         \
+        if (cond) K(n, L);                                                                         \
         I = LABEL(1);                                                                              \
         DISPATCH();                                                                                \
     } while (0)
+#define TEST(cond, n) TEST_K(cond, n, DISPATCH_NEXT, _)
 L_is_lt: {
     Term a = OPS(2), b = OPS(3);
     if (a.is_small() && b.is_small()) TEST(a.small_value() < b.small_value(), 3);
@@ -852,6 +897,10 @@ L_is_ne_exact: {
 }
 L_is_eq_exact_XI:
     TEST(ARG_X(2).raw == I[3], 3);
+L_is_eq_exact_XI_then_move_return_c:
+    TEST_K(ARG_X(2).raw == I[3], 3, GO_NEXT, L_move_return_c);
+L_is_eq_exact_XI_then_is_eq_exact_XI:
+    TEST_K(ARG_X(2).raw == I[3], 3, GO_NEXT, L_is_eq_exact_XI);
 L_is_eq_exact_YI:
     TEST(ARG_Y(2).raw == I[3], 3);
 L_is_ne_exact_XI:
@@ -890,6 +939,8 @@ L_is_nonempty_list:
     TEST(OPS(2).is_list(), 2);
 L_is_nonempty_list_X:
     TEST(ARG_X(2).is_list(), 2);
+L_is_nonempty_list_X_then_allocate_1:
+    TEST_K(ARG_X(2).is_list(), 2, GO_NEXT, L_allocate_1);
 L_is_nonempty_list_Y:
     TEST(ARG_Y(2).is_list(), 2);
 L_is_tuple:
@@ -927,6 +978,10 @@ L_test_arity: {
 L_test_arity_X: {
     Term t = ARG_X(2);
     TEST(t.is_tuple() && t.tuple_arity() == I[3], 3);
+}
+L_test_arity_X_then_get_tuple_element2_X: {
+    Term t = ARG_X(2);
+    TEST_K(t.is_tuple() && t.tuple_arity() == I[3], 3, GO_NEXT, L_get_tuple_element2_X);
 }
 L_is_tagged_tuple: {
     Term t = OPS(2);
@@ -1268,7 +1323,7 @@ L_loop_rec:
             p.pc = I;
             SYNC_E();
             p.saved_x.clear();
-            p.reductions += reds;
+            p.reductions += reds + budget;
             return RunResult::Yield;  // the scheduler ends it before running it again
         }
     }
@@ -1290,14 +1345,14 @@ L_remove_message:
 L_wait:
     p.pc = LABEL(1);
     SYNC_E();
-    p.reductions += reds;
+    p.reductions += reds + budget;
     return RunResult::Wait;
 L_wait_timeout: {
     Term t = OPS(2);
     if (t == am::infinity) {
         p.pc = LABEL(1);
         SYNC_E();
-        p.reductions += reds;
+        p.reductions += reds + budget;
         return RunResult::Wait;
     }
     if (!t.is_integer() || (t.is_small() && t.small_value() < 0) ||
@@ -1311,7 +1366,7 @@ L_wait_timeout: {
     p.timeout_pc = I + 3;
     p.pc = LABEL(1);
     SYNC_E();
-    p.reductions += reds;
+    p.reductions += reds + budget;
     return RunResult::Wait;
 }
 L_timeout:
@@ -1367,7 +1422,7 @@ L_process_exit:
     SYNC_E();
     p.exc_class = am::exit;
     p.exc_reason = am::normal;
-    p.reductions += reds;
+    p.reductions += reds + budget;
     return RunResult::Exit;
 
     // ---- instruction families in files of their own ----
@@ -1391,7 +1446,7 @@ bif_error: {
     top_frame = Term::none();
     if (p.exc_class == am::halt) {
         p.heap.stop = E;
-        { p.reductions += reds; return RunResult::Halt; }
+        { p.reductions += reds + budget; return RunResult::Halt; }
     }
     if (ep && !p.exc_caller && !raises_without_frame(ep)) {
         Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
@@ -1406,7 +1461,7 @@ handle_error: {
     SYNC_E();
     if (p.exc_class == am::halt) {
         p.heap.stop = E;
-        { p.reductions += reds; return RunResult::Halt; }
+        { p.reductions += reds + budget; return RunResult::Halt; }
     }
     if (!p.exc_trace_given) p.exc_trace = build_trace(vm, p, error_pc, E, top_frame);
     if (p.exc_error_info.is_value()) {
@@ -1435,7 +1490,7 @@ rethrow: {
         }
     }
     p.heap.stop = E;
-    p.reductions += reds;
+    p.reductions += reds + budget;
     return RunResult::Error;
 }
 

@@ -46,12 +46,16 @@ private:
     Result<void> emit_operand(char kind, const Operand& op);
     Result<void> emit_generic(Op op, const std::vector<const Operand*>& args);
     Result<void> emit_one(const GenOp& g);
-    Result<bool> fuse(const GenOp& g1, const GenOp& g2);
+    Result<bool> fuse(const GenOp& g1, const GenOp& g2, const GenOp* next);
     Term extra_literal_float(double d);
     Term extra_literal_big(const std::vector<uint8_t>& bytes);
     Term extra_literal_string(const Operand& offset, uint64_t bytes);
     Result<void> emit_bs(std::string_view name, const std::vector<Operand>& a);
-    void emit_op(Op op) { m_code.push_back(m_vm.handler(unsigned(op))); }
+    void emit_op(Op op) {
+        m_emitted.emplace_back(m_code.size(), op);
+        m_code.push_back(m_vm.handler(unsigned(op)));
+    }
+    void link_successors();
     void emit_label_ref(int64_t label) {
         m_label_fixups.emplace_back(m_code.size(), uint32_t(label));
         m_code.push_back(0);
@@ -64,6 +68,7 @@ private:
     std::vector<Term> m_atoms;  // module atom index -> term
     std::vector<Term> m_literals;
     std::vector<Export*> m_imports;
+    std::vector<std::pair<size_t, Op>> m_emitted;  // code index and row of each instruction
     std::vector<uint32_t> m_label_offsets;
     std::vector<std::pair<size_t, uint32_t>> m_label_fixups;  // code index, label
     std::vector<std::pair<uint32_t, uint32_t>> m_catch_fixups; // catch index, label
@@ -686,10 +691,11 @@ Result<void> Emitter::emit_one(const GenOp& g) {
 }
 
 // Two generic instructions in a row as one superinstruction (code/instr.def), if they form
-// one: true when emitted. Labels and line entries are generic instructions of their own, so
+// one: true when emitted. `next` is the instruction after them (or null): some superinstructions
+// know it and jump to its handler directly. Labels and line entries are generic instructions of their own, so
 // two adjacent ones have none between them: nothing jumps to the second, and an exception in
 // the pair is reported at the same line.
-Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2) {
+Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) {
     using K = Operand::Kind;
     const GenOpInfo* i1 = genop_info(g1.opcode);
     const GenOpInfo* i2 = genop_info(g2.opcode);
@@ -753,6 +759,10 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2) {
                 : k == "xyxy" ? Op::move_xy_xy
                               : Op::kCount;
         if (op == Op::kCount) return false;
+        // Before a call (which the caller emits next), move_xy_xx jumps straight to it.
+        if (op == Op::move_xy_xx && next && genop_info(next->opcode) &&
+            std::string_view(genop_info(next->opcode)->name) == "call")
+            op = Op::move_xy_xx_call;
         emit_op(op);
         for (const Operand* o : {&a[0], &a[1], &b[0], &b[1]}) TRY_VOID(emit_operand('d', *o));
         return true;
@@ -783,6 +793,39 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2) {
         return true;
     }
     return false;
+}
+
+// Instructions whose successor is a given row become their "A_then_B" row (code/instr.def),
+// which jumps to B's handler directly. Code is never patched after loading, so the successor
+// stays what it is here; labels pointing at B change nothing.
+void Emitter::link_successors() {
+    struct Link {
+        Op first, next, linked;
+    };
+    static constexpr Link kLinks[] = {
+        {Op::arith_minus_XI, Op::allocate_1, Op::arith_minus_XI_then_allocate_1},
+        {Op::arith_minus_YI, Op::move_xy_xx_call, Op::arith_minus_YI_then_move_xy_xx_call},
+        {Op::arith_plus_YX, Op::deallocate_return, Op::arith_plus_YX_then_deallocate_return},
+        {Op::allocate_1, Op::move_xy_xx_call, Op::allocate_1_then_move_xy_xx_call},
+        {Op::allocate_1, Op::get_list_X, Op::allocate_1_then_get_list_X},
+        {Op::get_list_X, Op::call, Op::get_list_X_then_call},
+        {Op::get_tuple_element2_X, Op::is_eq_exact_XI, Op::get_tuple_element2_X_then_is_eq_exact_XI},
+        {Op::test_heap_put_list_YX, Op::deallocate_return,
+         Op::test_heap_put_list_YX_then_deallocate_return},
+        {Op::is_eq_exact_XI, Op::move_return_c, Op::is_eq_exact_XI_then_move_return_c},
+        {Op::is_eq_exact_XI, Op::is_eq_exact_XI, Op::is_eq_exact_XI_then_is_eq_exact_XI},
+        {Op::is_nonempty_list_X, Op::allocate_1, Op::is_nonempty_list_X_then_allocate_1},
+        {Op::test_arity_X, Op::get_tuple_element2_X, Op::test_arity_X_then_get_tuple_element2_X},
+    };
+    for (size_t i = 0; i + 1 < m_emitted.size(); ++i) {
+        auto [at, op] = m_emitted[i];
+        for (const Link& l : kLinks) {
+            if (l.first == op && l.next == m_emitted[i + 1].second) {
+                m_code[at] = m_vm.handler(unsigned(l.linked));
+                break;
+            }
+        }
+    }
 }
 
 Result<std::unique_ptr<Module>> Emitter::run() {
@@ -816,7 +859,8 @@ Result<std::unique_ptr<Module>> Emitter::run() {
     m_label_offsets.assign(size_t(m_bf.label_count) + 1, kNoLabel);
     const auto& code = m_bf.code;
     for (size_t i = 0; i < code.size(); ++i) {
-        if (i + 1 < code.size() && TRY(fuse(code[i], code[i + 1]))) {
+        const GenOp* next = i + 2 < code.size() ? &code[i + 2] : nullptr;
+        if (i + 1 < code.size() && TRY(fuse(code[i], code[i + 1], next))) {
             ++i;
             continue;
         }
@@ -825,6 +869,7 @@ Result<std::unique_ptr<Module>> Emitter::run() {
     // Nothing may run off the end of the code.
     emit_op(Op::unsupported);
     m_code.push_back(0);
+    link_successors();
 
     m.code_size = m_code.size();
     m.code = std::make_unique<Instr[]>(m.code_size);

@@ -1,0 +1,65 @@
+// The loader's superinstructions (code/instr.def, Emitter::fuse and link_successors): on real
+// OTP code, the fused and successor-linked rows are chosen, and a module loads the same way
+// every time.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "code/instr.h"
+#include "term/atom_table.h"
+#include "vm/vm.h"
+
+namespace joist {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_otp_beam(const std::string& app, const std::string& module) {
+    std::error_code ec;
+    fs::path found;
+    for (const auto& e : fs::directory_iterator("/usr/lib/erlang/lib", ec)) {
+        std::string dir = e.path().filename().string();
+        if (dir.rfind(app + "-", 0) != 0) continue;
+        fs::path p = e.path() / "ebin" / (module + ".beam");
+        if (fs::exists(p) && (found.empty() || p > found)) found = p;
+    }
+    std::ifstream in(found, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// How often each row's handler appears in the module's code (operand words are terms,
+// labels and pointers into the module: never a handler address).
+std::map<std::string, int> row_counts(const Vm& vm, const Module& m) {
+    std::map<Instr, std::string> by_handler;
+    for (unsigned op = 0; op < unsigned(Op::kCount); ++op)
+        by_handler[vm.handler(op)] = op_info(Op(op)).name;
+    std::map<std::string, int> counts;
+    for (size_t i = 0; i < m.code_size; ++i)
+        if (auto it = by_handler.find(m.code[i]); it != by_handler.end()) ++counts[it->second];
+    return counts;
+}
+
+TEST(Superinstructions, ChosenOnOtpCode) {
+    std::string bytes = read_otp_beam("stdlib", "lists");
+    ASSERT_FALSE(bytes.empty());
+    Vm vm;
+    auto m = vm.load_binary(atoms().intern("lists"), bytes, "lists.beam");
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    auto counts = row_counts(vm, *m.value());
+    for (const char* row : {"deallocate_return", "move_return_c", "move_return_x",
+                            "test_heap_put_list_YX", "move_xy_xx_call", "move_xx_xx"})
+        EXPECT_GT(counts[row], 0) << row;
+    int linked = 0;
+    for (const auto& [name, n] : counts)
+        if (name.find("_then_") != std::string::npos) linked += n;
+    EXPECT_GT(linked, 0);
+}
+
+}  // namespace
+}  // namespace joist
