@@ -546,6 +546,35 @@ L_gc_bif1:
     GC_BIF_BODY(1, 5)
 L_gc_bif2:
     GC_BIF_BODY(2, 6)
+    // gc_bif2 rows of erlang's integer operators, same operands: both small integers and a
+    // small result inline, anything else (bignums, floats, errors) is gc_bif2 itself.
+#define INT_OP_BODY(EXPR)                                                                          \
+    {                                                                                              \
+        Term a = OPS(4), b = OPS(5);                                                               \
+        if ((a.raw & b.raw & 0xF) == 0xF) {                                                        \
+            int64_t va = a.small_value(), vb = b.small_value(), r;                                 \
+            if (EXPR) {                                                                            \
+                DST(6) = Term::small(r);                                                           \
+                NEXT(6);                                                                           \
+            }                                                                                      \
+        }                                                                                          \
+        goto L_gc_bif2;                                                                            \
+    }
+L_int_rem:
+    INT_OP_BODY(vb != 0 && ((r = va % vb), true))
+L_int_div:
+    INT_OP_BODY(vb != 0 && ((r = va / vb), Term::fits_small(r)))
+L_int_band:
+    INT_OP_BODY(((r = va & vb), true))
+L_int_bor:
+    INT_OP_BODY(((r = va | vb), true))
+L_int_bxor:
+    INT_OP_BODY(((r = va ^ vb), true))
+L_int_bsl:
+    INT_OP_BODY(vb >= 0 && vb < 60 && ((r = int64_t(uint64_t(va) << vb)), (r >> vb) == va) &&
+                Term::fits_small(r))
+L_int_bsr:
+    INT_OP_BODY(vb >= 0 && ((r = va >> (vb < 63 ? vb : 63)), true))
 L_gc_bif3:
     GC_BIF_BODY(3, 7)
 

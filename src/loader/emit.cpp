@@ -499,6 +499,14 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         Op op;
         if (gc) op = nargs == 1 ? Op::gc_bif1 : nargs == 2 ? Op::gc_bif2 : Op::gc_bif3;
         else op = nargs == 0 ? Op::bif0 : nargs == 1 ? Op::bif1 : Op::bif2;
+        if (op == Op::gc_bif2 && ep->module == am::erlang) {
+            static constexpr std::pair<std::string_view, Op> kIntOps[] = {
+                {"rem", Op::int_rem},   {"div", Op::int_div}, {"band", Op::int_band},
+                {"bor", Op::int_bor},   {"bxor", Op::int_bxor}, {"bsl", Op::int_bsl},
+                {"bsr", Op::int_bsr}};
+            for (const auto& [n, row] : kIntOps)
+                if (fname == n) op = row;
+        }
         emit_op(op);
         const char* kinds = op_info(op).kinds;
         for (size_t i = 0; i < a.size(); ++i) {
@@ -691,10 +699,10 @@ Result<void> Emitter::emit_one(const GenOp& g) {
 }
 
 // Two generic instructions in a row as one superinstruction (code/instr.def), if they form
-// one: true when emitted. `next` is the instruction after them (or null): some superinstructions
-// know it and jump to its handler directly. Labels and line entries are generic instructions of their own, so
-// two adjacent ones have none between them: nothing jumps to the second, and an exception in
-// the pair is reported at the same line.
+// one: true when emitted. `next` is the instruction after them (or null): some
+// superinstructions know it and jump to its handler directly. Labels and line entries are
+// generic instructions of their own, so two adjacent ones have none between them: nothing
+// jumps to the second, and an exception in the pair is reported at the same line.
 Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) {
     using K = Operand::Kind;
     const GenOpInfo* i1 = genop_info(g1.opcode);
