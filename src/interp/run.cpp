@@ -660,6 +660,8 @@ L_arith_minus_YX:
     ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4), ARG_X(5))
 L_arith_minus_YY:
     ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4), ARG_X(5))
+L_arith_plus_XI_y:
+    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4), ARG_Y(5))
 L_arith_minus_XI_then_allocate_1:
     ARITH_BODY_ABK(sub, minus, arith_sub, ARG_X(3), ARG_I(4), ARG_X(5), GO_NEXT, L_allocate_1)
 L_arith_minus_YI_then_move_xy_xx_call:
@@ -702,12 +704,18 @@ L_allocate_heap: {
     for (size_t i = 0; i < stack; ++i) E[i] = Term::nil();
     NEXT(3);
 }
-L_test_heap: {
     // One word more than asked: the return address the next call pushes.
-    size_t need = I[1] + 1;
-    if (size_t(E - p.heap.top) < need || fragments_need_gc(p.heap)) GC(unsigned(I[2]), need);
-    NEXT(2);
-}
+#define TEST_HEAP(K, L)                                                                            \
+    {                                                                                              \
+        size_t need = I[1] + 1;                                                                    \
+        if (size_t(E - p.heap.top) < need || fragments_need_gc(p.heap))                            \
+            GC(unsigned(I[2]), need);                                                              \
+        K(2, L);                                                                                   \
+    }
+L_test_heap:
+    TEST_HEAP(DISPATCH_NEXT, _)
+L_test_heap_then_put_tuple2:
+    TEST_HEAP(GO_NEXT, L_put_tuple2)
 L_deallocate:
     E += I[1];
     NEXT(1);
@@ -719,6 +727,9 @@ L_deallocate_return:
 L_trim:
     E += I[1];
     NEXT(2);
+L_trim_then_call:
+    E += I[1];
+    GO_NEXT(2, L_call);
 L_init_yregs: {
     size_t n = I[1];
     for (size_t i = 0; i < n; ++i) E[I[2 + i] >> 3] = Term::nil();
@@ -881,14 +892,19 @@ L_test_heap_put_list_XI:
     TEST_HEAP_PUT_LIST(ARG_X(3), ARG_I(4))
 L_test_heap_put_list_YX_then_deallocate_return:
     TEST_HEAP_PUT_LIST_K(ARG_Y(3), ARG_X(4), GO_NEXT, L_deallocate_return)
-L_put_tuple2: {
-    size_t n = I[2];
-    Term* t = HBUMP(1 + n);
-    t[0] = Term::header(Subtag::Tuple, n);
-    for (size_t i = 0; i < n; ++i) t[1 + i] = OPS(3 + i);
-    DST(1) = Term::boxed(t);
-    NEXT(2 + n);
-}
+#define PUT_TUPLE2(K, L)                                                                           \
+    {                                                                                              \
+        size_t n = I[2];                                                                           \
+        Term* t = HBUMP(1 + n);                                                                    \
+        t[0] = Term::header(Subtag::Tuple, n);                                                     \
+        for (size_t i = 0; i < n; ++i) t[1 + i] = OPS(3 + i);                                      \
+        DST(1) = Term::boxed(t);                                                                   \
+        K(2 + n, L);                                                                               \
+    }
+L_put_tuple2:
+    PUT_TUPLE2(DISPATCH_NEXT, _)
+L_put_tuple2_then_deallocate_return:
+    PUT_TUPLE2(GO_NEXT, L_deallocate_return)
 
     // ---- tests ----
 #define TEST_K(cond, n, K, L)                                                                      \

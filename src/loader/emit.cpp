@@ -483,6 +483,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                     return '?';
                 };
                 char ka = kind(a[3]), kb = kind(a[4]);
+                if (fast == Op::arith_plus && ka == 'X' && kb == 'I' && kind(a[5]) == 'Y')
+                    return emit_generic(Op::arith_plus_XI_y, A({0, 1, 3, 4, 5}));
                 if (kind(a[5]) != 'X') ka = '?';  // the specialised rows write an x register
                 static constexpr std::pair<const char*, Op> kPlus[] = {
                     {"XI", Op::arith_plus_XI}, {"YI", Op::arith_plus_YI}, {"XX", Op::arith_plus_XX},
@@ -824,6 +826,9 @@ void Emitter::link_successors() {
         {Op::is_eq_exact_XI, Op::is_eq_exact_XI, Op::is_eq_exact_XI_then_is_eq_exact_XI},
         {Op::is_nonempty_list_X, Op::allocate_1, Op::is_nonempty_list_X_then_allocate_1},
         {Op::test_arity_X, Op::get_tuple_element2_X, Op::test_arity_X_then_get_tuple_element2_X},
+        {Op::test_heap, Op::put_tuple2, Op::test_heap_then_put_tuple2},
+        {Op::put_tuple2, Op::deallocate_return, Op::put_tuple2_then_deallocate_return},
+        {Op::trim, Op::call, Op::trim_then_call},
     };
     for (size_t i = 0; i + 1 < m_emitted.size(); ++i) {
         auto [at, op] = m_emitted[i];
