@@ -688,8 +688,8 @@ L_allocate_1:
     ALLOCATE_1(DISPATCH_NEXT, _)
 L_allocate_1_then_move_xy_xx_call:
     ALLOCATE_1(GO_NEXT, L_move_xy_xx_call)
-L_allocate_1_then_get_list_X:
-    ALLOCATE_1(GO_NEXT, L_get_list_X)
+L_allocate_1_then_get_list_X_YX:
+    ALLOCATE_1(GO_NEXT, L_get_list_X_YX)
 L_allocate_2:
     if (size_t(E - p.heap.top) < 3) GC(unsigned(I[2]), 3);
     E -= 2;
@@ -792,23 +792,27 @@ L_swap: {
     DST(2) = t;
     NEXT(2);
 }
-#define GET_LIST_K(SRC_, K, L)                                                                     \
+#define GET_LIST_K(SRC_, D1_, D2_, K, L)                                                           \
     {                                                                                              \
         Term l = SRC_;                                                                             \
         Term h = l.head(), t = l.tail();                                                           \
-        DST(2) = h;                                                                                \
-        DST(3) = t;                                                                                \
+        D1_ = h;                                                                                   \
+        D2_ = t;                                                                                   \
         K(3, L);                                                                                   \
     }
-#define GET_LIST(SRC_) GET_LIST_K(SRC_, DISPATCH_NEXT, _)
+#define GET_LIST(SRC_) GET_LIST_K(SRC_, DST(2), DST(3), DISPATCH_NEXT, _)
 L_get_list:
     GET_LIST(OPS(1))
 L_get_list_X:
     GET_LIST(ARG_X(1))
 L_get_list_Y:
     GET_LIST(ARG_Y(1))
-L_get_list_X_then_call:
-    GET_LIST_K(ARG_X(1), GO_NEXT, L_call)
+L_get_list_X_YX:
+    GET_LIST_K(ARG_X(1), ARG_Y(2), ARG_X(3), DISPATCH_NEXT, _)
+L_get_list_X_XX:
+    GET_LIST_K(ARG_X(1), ARG_X(2), ARG_X(3), DISPATCH_NEXT, _)
+L_get_list_X_YX_then_call:
+    GET_LIST_K(ARG_X(1), ARG_Y(2), ARG_X(3), GO_NEXT, L_call)
 L_get_hd:
     DST(2) = OPS(1).head();
     NEXT(2);

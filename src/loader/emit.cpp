@@ -634,6 +634,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         Op op;
     };
     static constexpr Variant kVariants[] = {
+        {"get_list", "XYX", Op::get_list_X_YX},
+        {"get_list", "XXX", Op::get_list_X_XX},
         {"get_list", "X**", Op::get_list_X},
         {"get_list", "Y**", Op::get_list_Y},
         {"put_list", "XX*", Op::put_list_XX},
@@ -817,8 +819,8 @@ void Emitter::link_successors() {
         {Op::arith_minus_YI, Op::move_xy_xx_call, Op::arith_minus_YI_then_move_xy_xx_call},
         {Op::arith_plus_YX, Op::deallocate_return, Op::arith_plus_YX_then_deallocate_return},
         {Op::allocate_1, Op::move_xy_xx_call, Op::allocate_1_then_move_xy_xx_call},
-        {Op::allocate_1, Op::get_list_X, Op::allocate_1_then_get_list_X},
-        {Op::get_list_X, Op::call, Op::get_list_X_then_call},
+        {Op::allocate_1, Op::get_list_X_YX, Op::allocate_1_then_get_list_X_YX},
+        {Op::get_list_X_YX, Op::call, Op::get_list_X_YX_then_call},
         {Op::get_tuple_element2_X, Op::is_eq_exact_XI, Op::get_tuple_element2_X_then_is_eq_exact_XI},
         {Op::test_heap_put_list_YX, Op::deallocate_return,
          Op::test_heap_put_list_YX_then_deallocate_return},
