@@ -752,6 +752,9 @@ L_move_xx:
 L_move_xy:
     YREG(I[2]) = XREG(I[1]);
     NEXT(2);
+L_move_yy:
+    YREG(I[2]) = YREG(I[1]);
+    NEXT(2);
 L_move_yx:
     XREG(I[2]) = YREG(I[1]);
     NEXT(2);
@@ -909,6 +912,30 @@ L_put_tuple2:
     PUT_TUPLE2(DISPATCH_NEXT, _)
 L_put_tuple2_then_deallocate_return:
     PUT_TUPLE2(GO_NEXT, L_deallocate_return)
+    // A 2-tuple (same operands as put_tuple2), after test_heap when fused with it.
+#define PUT_TUPLE2_2(at, K, L)                                                                     \
+    {                                                                                              \
+        Term* t = HBUMP(3);                                                                        \
+        t[0] = Term::header(Subtag::Tuple, 2);                                                     \
+        t[1] = OPS(at + 2);                                                                        \
+        t[2] = OPS(at + 3);                                                                        \
+        DST(at) = Term::boxed(t);                                                                  \
+        K(at + 3, L);                                                                              \
+    }
+L_put_tuple2_2:
+    PUT_TUPLE2_2(1, DISPATCH_NEXT, _)
+L_put_tuple2_2_then_deallocate_return:
+    PUT_TUPLE2_2(1, GO_NEXT, L_deallocate_return)
+#define TEST_HEAP_PUT_TUPLE2_2(K, L)                                                               \
+    {                                                                                              \
+        if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
+            GC(unsigned(I[2]), I[1] + 1);                                                          \
+        PUT_TUPLE2_2(3, K, L)                                                                      \
+    }
+L_test_heap_put_tuple2_2:
+    TEST_HEAP_PUT_TUPLE2_2(DISPATCH_NEXT, _)
+L_test_heap_put_tuple2_2_then_deallocate_return:
+    TEST_HEAP_PUT_TUPLE2_2(GO_NEXT, L_deallocate_return)
 
     // ---- tests ----
 #define TEST_K(cond, n, K, L)                                                                      \

@@ -542,6 +542,7 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         Op op = src == K::XReg && dst == K::XReg   ? Op::move_xx
                 : src == K::XReg && dst == K::YReg ? Op::move_xy
                 : src == K::YReg && dst == K::XReg ? Op::move_yx
+                : src == K::YReg && dst == K::YReg ? Op::move_yy
                                                    : Op::move;
         bool constant = src == K::Integer || src == K::BigInteger || src == K::Atom ||
                         src == K::Nil || src == K::Literal || src == K::Float || src == K::Char;
@@ -594,6 +595,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                 all_immediate = false;
         return emit_generic(all_immediate ? Op::select_val_imm : Op::select_val, A({0, 1, 2}));
     }
+    if (name == "put_tuple2" && a[1].kind == K::List && a[1].list.size() == 2)
+        return emit_generic(Op::put_tuple2_2, A({0, 1}));
     if (name == "catch") return emit_generic(Op::catch_, A({0, 1}));
     if (name == "try") return emit_generic(Op::try_, A({0, 1}));
     if (name == "make_fun3") return emit_generic(Op::make_fun, A({0, 1, 2}));
@@ -779,6 +782,22 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         for (const Operand* o : {&a[0], &a[1], &b[0], &b[1]}) TRY_VOID(emit_operand('d', *o));
         return true;
     }
+    // allocate* sets every y register of the new frame to [] already: the init_yregs (or
+    // init) that follows it is dropped.
+    if ((n1 == "allocate" || n1 == "allocate_zero" || n1 == "allocate_heap" ||
+         n1 == "allocate_heap_zero") &&
+        (n2 == "init_yregs" || n2 == "init")) {
+        TRY_VOID(emit_one(g1));
+        return true;
+    }
+    if (n1 == "test_heap" && n2 == "put_tuple2" && b[1].kind == K::List && b[1].list.size() == 2) {
+        emit_op(Op::test_heap_put_tuple2_2);
+        TRY_VOID(emit_operand('u', a[0]));
+        TRY_VOID(emit_operand('u', a[1]));
+        TRY_VOID(emit_operand('d', b[0]));
+        TRY_VOID(emit_operand('L', b[1]));
+        return true;
+    }
     if (n1 == "test_heap" && n2 == "put_list") {
         auto kind = [](const Operand& o) {
             const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
@@ -831,6 +850,9 @@ void Emitter::link_successors() {
         {Op::test_heap, Op::put_tuple2, Op::test_heap_then_put_tuple2},
         {Op::put_tuple2, Op::deallocate_return, Op::put_tuple2_then_deallocate_return},
         {Op::trim, Op::call, Op::trim_then_call},
+        {Op::put_tuple2_2, Op::deallocate_return, Op::put_tuple2_2_then_deallocate_return},
+        {Op::test_heap_put_tuple2_2, Op::deallocate_return,
+         Op::test_heap_put_tuple2_2_then_deallocate_return},
     };
     for (size_t i = 0; i + 1 < m_emitted.size(); ++i) {
         auto [at, op] = m_emitted[i];
