@@ -270,26 +270,31 @@ L_call_only:
     ++reds;
     I = LABEL(1);
     DISPATCH();
+    // A remote call: to the export's current code. Calls to BIFs (most of erlang's, and
+    // natively implemented functions of lists, maps, ...) go straight on to call_bif.
+#define CALL_EXT_TARGET()                                                                          \
+    do {                                                                                           \
+        I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);              \
+        if (reinterpret_cast<const void*>(*I) == &&L_call_bif) goto L_call_bif;                    \
+        DISPATCH();                                                                                \
+    } while (0)
 L_call_ext:
     YIELD_IF_DONE(I[2]);
     ++reds;
     call_pc = I;
     PUSH_CP(I + 3);
-    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
-    DISPATCH();
+    CALL_EXT_TARGET();
 L_call_ext_last:
     YIELD_IF_DONE(I[3]);
     ++reds;
     call_pc = I;
     E += I[2];
-    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
-    DISPATCH();
+    CALL_EXT_TARGET();
 L_call_ext_only:
     YIELD_IF_DONE(I[2]);
     ++reds;
     call_pc = I;
-    I = reinterpret_cast<Export*>(I[1])->address.load(std::memory_order_acquire);
-    DISPATCH();
+    CALL_EXT_TARGET();
 L_return_:
     I = reinterpret_cast<const Instr*>(E->raw);
     ++E;
