@@ -155,6 +155,44 @@ Process* Scheduler::steal(Worker& w) {
     return nullptr;
 }
 
+/* Periodic balancing (every 64 turns of each scheduler), as ERTS's in spirit, simpler:
+ * stealing only helps a scheduler that runs dry, so three CPU-bound processes on one
+ * scheduler and one on another would stay 3:1 for good. A scheduler with at least two more
+ * processes than the least loaded online one (waiting, plus the one it runs) hands that one
+ * its newest waiting process of the lowest priority it has. */
+void Scheduler::balance(Worker& w) {
+    unsigned n = online();
+    if (n < 2 || w.index >= n) return;
+    size_t mine = w.length.load(std::memory_order_relaxed);
+    if (mine < 2) return;
+    Worker* target = nullptr;
+    size_t least = mine;
+    for (unsigned i = 0; i < n; ++i) {
+        Worker& v = *m_workers[i];
+        if (&v == &w) continue;
+        size_t load = v.length.load(std::memory_order_relaxed) +
+                      (v.running.load(std::memory_order_relaxed) ? 1 : 0);
+        if (load < least) {
+            least = load;
+            target = &v;
+        }
+    }
+    if (!target || mine < least + 2) return;
+    Process* p = nullptr;
+    {
+        std::lock_guard lock(w.mutex);
+        for (size_t q = 4; q-- > 0 && !p;) {
+            if (w.queues[q].empty()) continue;
+            p = w.queues[q].back();
+            w.queues[q].pop_back();
+        }
+        if (!p) return;
+        w.length.fetch_sub(1, std::memory_order_relaxed);
+        m_queued.fetch_sub(1, std::memory_order_seq_cst);
+    }
+    push(*target, *p);
+}
+
 void Scheduler::wake(Process& p) {
     uint32_t f = p.sched_flags.load(std::memory_order_acquire);
     for (;;) {
@@ -340,7 +378,10 @@ void Scheduler::loop(Worker& w) {
     ProcessTable& table = m_vm.processes;
     while (!m_stop.load(std::memory_order_acquire)) {
         table.quiescent(w.index);
-        if ((++w.iterations & 63) == 0) table.reclaim();
+        if ((++w.iterations & 63) == 0) {
+            table.reclaim();
+            balance(w);
+        }
         fire_timers(now_ns());
         if (w.index >= online()) {  // offline: hand everything over, then sleep
             while (Process* q = pop(w)) push(*m_workers[0], *q);

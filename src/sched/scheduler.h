@@ -84,6 +84,7 @@ private:
     void run_process(Worker& w, Process& p);
     // Drops kRunning; queues the process again if it got work meanwhile.
     void release(Worker& w, Process& p);
+    void balance(Worker& w);
     void exit_process(Process& p, Term reason);
     void arm_timer(Process& p);
     void fire_timers(uint64_t now);
