@@ -8,11 +8,11 @@
 %% arguments.
 %% Built by CMake with erlc; never committed as a .beam.
 -module(joist_init).
--export([start/1, io_server/0, eval/1]).
+-export([start/1, io_server/0, error_server/0, eval/1]).
 
 %% The group leader's state: standard input read ahead, and the io:setopts/1 options.
 -record(io, {buf = <<>> :: binary(), binary = false :: boolean(),
-             encoding = latin1 :: latin1 | unicode}).
+             encoding = latin1 :: latin1 | unicode, out = stdout :: stdout | stderr}).
 
 %% Registered as `init` by the VM before anything runs (as `user` below, and the services of
 %% lib/joist_services.erl), so no -s function can find them missing.
@@ -43,6 +43,10 @@ as_init(Frame) -> Frame.
 
 io_server() ->
     io_loop(#io{}).
+
+%% Registered as `standard_error`: the same protocol, written to standard error.
+error_server() ->
+    io_loop(#io{out = stderr}).
 
 io_loop(State) ->
     receive
@@ -188,14 +192,17 @@ result(Bytes, _Encoding, #io{binary = false}) -> binary_to_list(Bytes).
 put_chars(Encoding, Chars, S) ->
     case unicode:characters_to_list(Chars, Encoding) of
         List when is_list(List) ->
-            joist:write_stdout(case S#io.encoding of
-                                   latin1 -> to_bytes(List, []);
-                                   unicode -> unicode:characters_to_binary(List)
-                               end),
+            write(S#io.out, case S#io.encoding of
+                                latin1 -> to_bytes(List, []);
+                                unicode -> unicode:characters_to_binary(List)
+                            end),
             ok;
         _ ->
             {error, put_chars}
     end.
+
+write(stdout, Bytes) -> joist:write_stdout(Bytes);
+write(stderr, Bytes) -> joist:write_stderr(Bytes).
 
 to_bytes([C | Cs], Acc) when C < 256 -> to_bytes(Cs, [C | Acc]);
 to_bytes([C | Cs], Acc) ->

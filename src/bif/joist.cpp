@@ -15,11 +15,10 @@
 
 namespace joist {
 
-// joist:write_stdout(IoData) — writes the bytes to standard output (the stand-in group
-// leader's only way out until ports exist). Shares stdio's buffer with erlang:display/1.
-Term bif_joist_write_stdout_1(Process& p, const Term* args) {
-    std::vector<uint8_t> out;
-    std::vector<Term> stack{args[0]};
+// The bytes of an iolist (bytes, binaries, nested lists) appended to `out`; false if it is
+// not one.
+static bool iodata_bytes(Term data, std::vector<uint8_t>& out) {
+    std::vector<Term> stack{data};
     while (!stack.empty()) {
         Term t = stack.back();
         stack.pop_back();
@@ -31,11 +30,30 @@ Term bif_joist_write_stdout_1(Process& p, const Term* args) {
             out.push_back(uint8_t(t.small_value()));
         } else {
             BitView v;
-            if (!bit_view(t, v) || !v.byte_aligned()) return p.badarg();
+            if (!bit_view(t, v) || !v.byte_aligned()) return false;
             out.insert(out.end(), v.bytes, v.bytes + v.byte_size());
         }
     }
+    return true;
+}
+
+// joist:write_stdout(IoData) — writes the bytes to standard output (the stand-in group
+// leader's only way out until ports exist). Shares stdio's buffer with erlang:display/1.
+Term bif_joist_write_stdout_1(Process& p, const Term* args) {
+    std::vector<uint8_t> out;
+    if (!iodata_bytes(args[0], out)) return p.badarg();
     std::fwrite(out.data(), 1, out.size(), stdout);
+    return am::ok;
+}
+
+// joist:write_stderr(IoData) — the same for standard error (the `standard_error` server),
+// after what standard output holds so far, so that the two interleave as they were written.
+Term bif_joist_write_stderr_1(Process& p, const Term* args) {
+    std::vector<uint8_t> out;
+    if (!iodata_bytes(args[0], out)) return p.badarg();
+    std::fflush(stdout);
+    std::fwrite(out.data(), 1, out.size(), stderr);
+    std::fflush(stderr);
     return am::ok;
 }
 

@@ -97,7 +97,8 @@ std::vector<joist::Term> init_args(joist::gc::Heap& h) {
     return {args};
 }
 
-// joist_init (lib/joist_init.erl): `init` and `user` (the group leader for standard output).
+// joist_init (lib/joist_init.erl): `init`, `user` (the group leader for standard output) and
+// `standard_error`.
 // Without its module (a build without erlc output) programs run without them.
 joist::Process* start_init_processes(joist::Vm& vm, joist::Scheduler& sched) {
     using namespace joist;
@@ -105,6 +106,7 @@ joist::Process* start_init_processes(joist::Vm& vm, joist::Scheduler& sched) {
     auto no_args = [](gc::Heap&) { return std::vector<Term>{}; };
     start_system_process(vm, sched, "joist_init", "start", "init", init_args);
     Process* user = &start_system_process(vm, sched, "joist_init", "io_server", "user", no_args);
+    start_system_process(vm, sched, "joist_init", "error_server", "standard_error", no_args);
     // Stand-ins for OTP's code server, loader and application controller.
     if (vm.ensure_loaded(atoms().intern("joist_services")).ok()) {
         start_system_process(vm, sched, "joist_services", "code_server", "code_server", no_args);

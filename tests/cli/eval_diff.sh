@@ -4,7 +4,7 @@
 #     JOIST_BINARY -noshell ARGS...
 # and compares stdout (byte-exact) and the exit status. The cases cover one-liners, a missing
 # final dot, bindings, io:format of a map, a scan error, a syntax error, runtime errors of each
-# class, and the command-line order of -eval, -s and -run.
+# class, the command-line order of -eval, -s and -run, and what standard_error writes.
 #
 # Usage: tests/cli/eval_diff.sh JOIST_BINARY
 set -u
@@ -50,6 +50,23 @@ check -eval 'erlang:display(first).' -s erlang display second -run erlang displa
 check -eval 'F = fun(N) -> N * N end, erlang:display([F(I) || I <- [1,2,3]]), halt(0).'
 check -run io format 'from ~s~n' -s erlang halt
 check -eval 'halt(7).'
+
+# What goes to standard error through the standard_error server (compared byte for byte).
+check_stderr() {
+    local erl_err vm_err
+    erl_err=$(timeout 60 erl -noshell "$@" </dev/null 2>&1 >/dev/null)
+    vm_err=$(timeout 60 $vm -noshell "$@" </dev/null 2>&1 >/dev/null)
+    if [ "$erl_err" == "$vm_err" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL (stderr): $*"
+        echo "  erl: $erl_err"
+        echo "  vm : $vm_err"
+    fi
+}
+check_stderr -eval 'io:format(standard_error, "err ~w~n", [1]), io:format("out~n"), io:put_chars(standard_error, [<<"bin ">>, "list\n"]), halt().'
+check -eval 'erlang:display({io:format(standard_error, "x~n", []), is_pid(whereis(standard_error))}), halt().'
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
