@@ -90,18 +90,43 @@ Term copy_shallow(Term t, Term*& hp, OffHeap* sharing) {
     return t;
 }
 
+// The pending subterms of size_of: a message is usually a small tuple with one or two
+// boxed elements, so the first few live in place and only a bushy term reaches malloc.
+class PendingStack {
+public:
+    void push(Term t) {
+        if (m_count < kInline) m_inline[m_count] = t;
+        else m_more.push_back(t);
+        ++m_count;
+    }
+    bool empty() const { return m_count == 0; }
+    Term pop() {
+        --m_count;
+        if (m_count < kInline) return m_inline[m_count];
+        Term t = m_more.back();
+        m_more.pop_back();
+        return t;
+    }
+
+private:
+    static constexpr size_t kInline = 16;
+    Term m_inline[kInline];
+    std::vector<Term> m_more;  // entries kInline.. (oldest first)
+    size_t m_count = 0;
+};
+
 /* Walks the term keeping one "current" subterm and a stack of pending ones. A cons continues
  * with its tail and pushes its head; a boxed object continues with its last term word and
  * pushes the others. So long lists, right-nested tuples and left-nested lists all run in
  * constant stack space; only terms that branch at every level grow the stack. */
 size_t size_of(Term t, bool sharing) {
     size_t words = 0;
-    std::vector<Term> pending;
+    PendingStack pending;
     for (;;) {
         if (t.is_list()) {
             words += 2;
             Term head = t.head();
-            if (is_pointer(head)) pending.push_back(head);
+            if (is_pointer(head)) pending.push(head);
             t = t.tail();
             continue;
         }
@@ -113,15 +138,14 @@ size_t size_of(Term t, bool sharing) {
             size_t first = first_term_word(header);
             if (first < arity) {
                 for (size_t i = first; i + 1 < arity; i++) {
-                    if (is_pointer(obj[1 + i])) pending.push_back(obj[1 + i]);
+                    if (is_pointer(obj[1 + i])) pending.push(obj[1 + i]);
                 }
                 t = obj[arity];
                 continue;
             }
         }
         if (pending.empty()) return words;
-        t = pending.back();
-        pending.pop_back();
+        t = pending.pop();
     }
 }
 
