@@ -197,7 +197,10 @@ Term spawn_common(Process& p, Term fun_or_mod, Term fn, Term args, const SpawnOp
     Term result = child->pid();
     if (flags & kMonitor) {
         Term ref = add_monitor(p, *child, Term::none());
-        if (opts.monitor_alias) vm.processes.add_alias(ref_id_of(ref), p.number);
+        if (opts.monitor_alias) {
+            p.has_aliases = true;
+            vm.processes.add_alias(ref_id_of(ref), p.number);
+        }
         result = gc::make_tuple_of(p.heap, child->pid(), ref);
     }
     child->status = ProcStatus::Waiting;  // waiting to start: the waker queues it
@@ -478,7 +481,10 @@ Term bif_erlang_monitor_3(Process& p, const Term* a) {
     }
     if (!l.is_nil()) return p.badarg();
     Term ref = bif_erlang_monitor_2(p, a);
-    if (ref.is_value() && alias) p.vm->processes.add_alias(ref_id_of(ref), p.number);
+    if (ref.is_value() && alias) {
+        p.has_aliases = true;
+        p.vm->processes.add_alias(ref_id_of(ref), p.number);
+    }
     return ref;
 }
 
@@ -488,6 +494,7 @@ Term bif_erlang_alias_1(Process& p, const Term* a) {
     while (l.is_list()) l = l.tail();
     if (!l.is_nil()) return p.badarg();
     uint64_t id = new_ref_id();
+    p.has_aliases = true;
     p.vm->processes.add_alias(id, p.number);
     return make_ref_term(p.heap, id);
 }
@@ -506,8 +513,9 @@ Term bif_erlang_unalias_1(Process& p, const Term* a) {
 static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
     uint64_t id = ref_id_of(ref);
     if (!ref.is_ref()) return p.badarg();
-    if (auto owner = p.vm->processes.alias_owner(id); owner && *owner == p.number)
-        p.vm->processes.remove_alias(id);
+    if (p.has_aliases)
+        if (auto owner = p.vm->processes.alias_owner(id); owner && *owner == p.number)
+            p.vm->processes.remove_alias(id);
     bool found = false;
     for (auto it = p.monitors.begin(); it != p.monitors.end(); ++it) {
         if (it->ref_id != id) continue;

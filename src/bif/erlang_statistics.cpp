@@ -43,10 +43,10 @@ Term bif_erlang_statistics_1(Process& p, const Term* args) {
     SchedStats& s = p.vm->stats;
     std::string_view item = atoms().name(args[0]);
     uint64_t run_queue = s.run_queue.load(std::memory_order_relaxed);
-    uint64_t active = run_queue + s.running.load(std::memory_order_relaxed);
+    uint64_t active = run_queue + s.running();
 
     if (item == "reductions" || item == "exact_reductions")
-        return total_and_since(p, s.reductions.load(std::memory_order_relaxed), s.last_reductions);
+        return total_and_since(p, s.reductions(), s.last_reductions);
     if (item == "runtime") return total_and_since(p, cpu_time_ms(), s.last_runtime_ms);
     if (item == "wall_clock")
         return total_and_since(p, (steady_now_ns() - s.start_ns) / 1000000, s.last_wall_clock_ms);
@@ -61,7 +61,7 @@ Term bif_erlang_statistics_1(Process& p, const Term* args) {
     if (item == "active_tasks_all") return per_queue(p, active, true);
     if (item == "context_switches")
         return gc::make_tuple_of(
-            p.heap, gc::make_integer_u64(p.heap, s.context_switches.load(std::memory_order_relaxed)),
+            p.heap, gc::make_integer_u64(p.heap, s.context_switches()),
             Term::small(0));
     if (item == "io") {
         Term in = gc::make_tuple_of(p.heap, atoms().intern("input"),

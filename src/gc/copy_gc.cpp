@@ -33,12 +33,21 @@ public:
             m_old_lo = addr(h.old_start);
             m_old_hi = addr(h.old_top);
         }
-        for (const Fragment* f = h.fragments; f; f = f->next) {
-            if (f->used) m_frags.push_back({addr(f->data), addr(f->data + f->used)});
+        size_t n = 0;
+        for (const Fragment* f = h.fragments; f; f = f->next) n += f->used != 0;
+        // A few message fragments are the usual case: they fit in place, without malloc.
+        if (n > kInlineFrags) {
+            m_more.resize(n);
+            m_frags = m_more.data();
         }
-        std::sort(m_frags.begin(), m_frags.end(),
+        for (const Fragment* f = h.fragments; f; f = f->next) {
+            if (f->used) m_frags[m_count++] = {addr(f->data), addr(f->data + f->used)};
+        }
+        std::sort(m_frags, m_frags + m_count,
                   [](const Range& a, const Range& b) { return a.lo < b.lo; });
     }
+    FromSpace(const FromSpace&) = delete;
+    FromSpace& operator=(const FromSpace&) = delete;
 
     enum Where { Outside, Young, Mature };
 
@@ -48,7 +57,7 @@ public:
         uintptr_t a = addr(p);
         if (a - m_lo < m_hi - m_lo) [[likely]] return a < m_mature_hi ? Mature : Young;
         if (a - m_old_lo < m_old_hi - m_old_lo) return Young;
-        if (m_frags.empty()) [[likely]] return Outside;
+        if (m_count == 0) [[likely]] return Outside;
         return in_fragment(a) ? Young : Outside;
     }
 
@@ -56,16 +65,16 @@ public:
 
     size_t fragment_used() const {
         size_t n = 0;
-        for (const Range& r : m_frags) n += (r.hi - r.lo) / sizeof(Term);
+        for (size_t i = 0; i < m_count; ++i) n += (m_frags[i].hi - m_frags[i].lo) / sizeof(Term);
         return n;
     }
 
 private:
     bool in_fragment(uintptr_t a) const {
         // Last fragment starting at or below a.
-        auto it = std::upper_bound(m_frags.begin(), m_frags.end(), a,
-                                   [](uintptr_t v, const Range& r) { return v < r.lo; });
-        if (it == m_frags.begin()) return false;
+        const Range* it = std::upper_bound(m_frags, m_frags + m_count, a,
+                                           [](uintptr_t v, const Range& r) { return v < r.lo; });
+        if (it == m_frags) return false;
         --it;
         return a < it->hi;
     }
@@ -75,7 +84,11 @@ private:
     };
     uintptr_t m_lo, m_hi, m_mature_hi;
     uintptr_t m_old_lo = 0, m_old_hi = 0;
-    std::vector<Range> m_frags;
+    static constexpr size_t kInlineFrags = 32;
+    Range m_inline[kInlineFrags];
+    std::vector<Range> m_more;  // when there are more fragments than that
+    Range* m_frags = m_inline;  // sorted by address
+    size_t m_count = 0;
 };
 
 /* Forwarding, written into the from-space copy once an object has moved:

@@ -14,7 +14,7 @@ namespace {
 constexpr bool is_pointer(Term t) { return t.is_list() || t.is_boxed(); }
 
 // Index (after the header) of a boxed object's first term word; == arity if it has none.
-size_t first_term_word(Term header) {
+inline size_t first_term_word(Term header) {
     Subtag s = header.header_subtag();
     if (subtag_is_raw(s)) return header.header_arity();
     return s == Subtag::Fun ? 1 : 0;  // a Fun's first word is its FunEntry*
@@ -24,8 +24,10 @@ size_t heap_bin_words(size_t bytes) { return 2 + (bytes + 7) / 8; }
 
 // How a copy represents the binary whose header is obj[0] (HeapBin or RefcBin), in words.
 // Every other object is copied word for word.
-size_t copied_words(const Term* obj, bool sharing) {
+inline size_t copied_words(const Term* obj, bool sharing) {
     Subtag s = obj[0].header_subtag();
+    if (s != Subtag::RefcBin && s != Subtag::HeapBin) [[likely]]
+        return 1 + obj[0].header_arity();
     if (s == Subtag::RefcBin) return sharing ? kRefcBinWords : heap_bin_words(obj[1].raw);
     if (s == Subtag::HeapBin && sharing && obj[1].raw > kHeapBinLimit) return kRefcBinWords;
     return 1 + obj[0].header_arity();
@@ -64,7 +66,7 @@ void copy_binary(const Term* src, Term* dst, OffHeap* sharing) {
 // Copies the cell or boxed object `t` points to, words verbatim (its term words still point
 // at the source until the scan reaches them), binaries as copy_binary says. Immediates are
 // returned unchanged.
-Term copy_shallow(Term t, Term*& hp, OffHeap* sharing) {
+[[gnu::always_inline]] inline Term copy_shallow(Term t, Term*& hp, OffHeap* sharing) {
     if (t.is_list()) {
         Term* dst = hp;
         hp += 2;
@@ -83,12 +85,41 @@ Term copy_shallow(Term t, Term*& hp, OffHeap* sharing) {
         }
         size_t words = 1 + src[0].header_arity();
         hp += words;
-        std::memcpy(dst, src, words * sizeof(Term));
+        if (words <= 8) {  // tuples of a message, refs: no call to memcpy
+            for (size_t i = 0; i < words; ++i) dst[i] = src[i];
+        } else {
+            std::memcpy(dst, src, words * sizeof(Term));
+        }
         if (s == Subtag::SubBin) dst[3] = Term::small(0);  // not writable (copy_term.h)
         return Term::boxed(dst);
     }
     return t;
 }
+
+// The pending subterms of size_of: a message is usually a small tuple with one or two
+// boxed elements, so the first few live in place and only a bushy term reaches malloc.
+class PendingStack {
+public:
+    void push(Term t) {
+        if (m_count < kInline) m_inline[m_count] = t;
+        else m_more.push_back(t);
+        ++m_count;
+    }
+    bool empty() const { return m_count == 0; }
+    Term pop() {
+        --m_count;
+        if (m_count < kInline) return m_inline[m_count];
+        Term t = m_more.back();
+        m_more.pop_back();
+        return t;
+    }
+
+private:
+    static constexpr size_t kInline = 16;
+    Term m_inline[kInline];
+    std::vector<Term> m_more;  // entries kInline.. (oldest first)
+    size_t m_count = 0;
+};
 
 /* Walks the term keeping one "current" subterm and a stack of pending ones. A cons continues
  * with its tail and pushes its head; a boxed object continues with its last term word and
@@ -96,12 +127,12 @@ Term copy_shallow(Term t, Term*& hp, OffHeap* sharing) {
  * constant stack space; only terms that branch at every level grow the stack. */
 size_t size_of(Term t, bool sharing) {
     size_t words = 0;
-    std::vector<Term> pending;
+    PendingStack pending;
     for (;;) {
         if (t.is_list()) {
             words += 2;
             Term head = t.head();
-            if (is_pointer(head)) pending.push_back(head);
+            if (is_pointer(head)) pending.push(head);
             t = t.tail();
             continue;
         }
@@ -113,15 +144,14 @@ size_t size_of(Term t, bool sharing) {
             size_t first = first_term_word(header);
             if (first < arity) {
                 for (size_t i = first; i + 1 < arity; i++) {
-                    if (is_pointer(obj[1 + i])) pending.push_back(obj[1 + i]);
+                    if (is_pointer(obj[1 + i])) pending.push(obj[1 + i]);
                 }
                 t = obj[arity];
                 continue;
             }
         }
         if (pending.empty()) return words;
-        t = pending.back();
-        pending.pop_back();
+        t = pending.pop();
     }
 }
 
@@ -137,7 +167,8 @@ Term copy(Term t, Term*& hp, OffHeap* sharing) {
     while (scan < hp) {
         Term w = *scan;
         if (!w.is_header()) {
-            *scan++ = copy_shallow(w, hp, sharing);
+            if (is_pointer(w)) *scan = copy_shallow(w, hp, sharing);  // immediates stay
+            ++scan;
             continue;
         }
         size_t first = first_term_word(w);

@@ -23,6 +23,49 @@ Term* alloc_block(size_t words) {
     return static_cast<Term*>(p);
 }
 
+/* Message fragments come and go at the rate processes talk (a sender makes one, the
+ * receiver's next collection frees it), and most are a few words. Each thread keeps freed
+ * small fragments by size class (multiples of kClassWords words) for its next sends; a
+ * fragment freed on another thread than the one that made it just moves over. Bounded, so a
+ * burst does not pin memory in one thread; off under AddressSanitizer, so that it sees every
+ * use after free. Every cached block came from malloc, so std::free still frees any fragment. */
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kCachePerClass = 0;
+#elif defined(__has_feature)
+#    if __has_feature(address_sanitizer)
+constexpr size_t kCachePerClass = 0;
+#    else
+constexpr size_t kCachePerClass = 256;
+#    endif
+#else
+constexpr size_t kCachePerClass = 256;
+#endif
+constexpr size_t kClassWords = 8;
+constexpr size_t kClasses = 8;  // fragments of up to 64 words are cached
+
+struct FragmentCache {
+    Fragment* head[kClasses] = {};
+    size_t count[kClasses] = {};
+    ~FragmentCache() {
+        for (size_t c = 0; c < kClasses; ++c) {
+            for (Fragment* f = head[c]; f;) {
+                Fragment* next = f->next;
+                std::free(f);
+                f = next;
+            }
+            head[c] = nullptr;
+            count[c] = kCachePerClass;  // a free during thread exit goes straight to free()
+        }
+    }
+};
+
+thread_local FragmentCache t_fragments;
+
+// The class of a fragment holding `words` words (0-based), or kClasses if not cached.
+size_t fragment_class(size_t words) {
+    return words == 0 ? 0 : words > kClasses * kClassWords ? kClasses : (words - 1) / kClassWords;
+}
+
 } // namespace
 
 Heap::~Heap() {
@@ -71,13 +114,37 @@ Term* Heap::alloc_fragment(size_t words) {
 }
 
 Fragment* Heap::new_fragment(size_t words) {
-    void* mem = std::malloc(offsetof(Fragment, data) + (words ? words : 1) * sizeof(Term));
-    if (!mem) out_of_memory(words);
-    Fragment* f = static_cast<Fragment*>(mem);
+    size_t c = fragment_class(words);
+    Fragment* f;
+    if (c < kClasses && t_fragments.head[c]) {
+        f = t_fragments.head[c];
+        t_fragments.head[c] = f->next;
+        --t_fragments.count[c];
+    } else {
+        // A cacheable size gets its class's whole capacity, so it can go back to the cache.
+        size_t cap = c < kClasses ? (c + 1) * kClassWords : words;
+        void* mem = std::malloc(offsetof(Fragment, data) + cap * sizeof(Term));
+        if (!mem) out_of_memory(words);
+        f = static_cast<Fragment*>(mem);
+        f->size = cap;
+    }
     f->next = nullptr;
-    f->size = words;
     f->used = words;
     return f;
+}
+
+void Heap::free_fragment(Fragment* f) {
+    if (!f) return;
+    size_t c = fragment_class(f->size);
+    // Only a block of exactly its class's capacity (one new_fragment made) is reused.
+    if (c < kClasses && f->size == (c + 1) * kClassWords &&
+        t_fragments.count[c] < kCachePerClass) {
+        f->next = t_fragments.head[c];
+        t_fragments.head[c] = f;
+        ++t_fragments.count[c];
+        return;
+    }
+    std::free(f);
 }
 
 // Attached behind the newest fragment, so bump allocation keeps using that one.
@@ -105,7 +172,7 @@ void Heap::free_fragments() {
     Fragment* f = fragments;
     while (f) {
         Fragment* next = f->next;
-        std::free(f);
+        free_fragment(f);
         f = next;
     }
     fragments = nullptr;

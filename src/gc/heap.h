@@ -88,7 +88,10 @@ struct Heap {
     Term* alloc_fragment(size_t words);
     // A detached fragment of exactly `words` words (a message built by its sender), and
     // handing one to this heap: the next collection absorbs it like any other fragment.
+    // Its `size` may exceed `words` (small fragments come in size classes); `used` is `words`.
     static Fragment* new_fragment(size_t words);
+    // Frees a fragment (nullptr: nothing), keeping small ones for this thread's next sends.
+    static void free_fragment(Fragment* f);
     void attach_fragment(Fragment* f);
     // True if `p` lies in either generation or a fragment (i.e. is collectable, not a literal).
     bool contains(const Term* p) const;

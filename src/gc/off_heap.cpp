@@ -38,17 +38,16 @@ void OffHeap::add(Term* refc_bin_header) {
     bytes += refc_bin_block(refc_bin_header)->size;
 }
 
-void OffHeap::absorb(OffHeap& other) {
+void OffHeap::absorb_entries(OffHeap& other) {
     refc_bins.insert(refc_bins.end(), other.refc_bins.begin(), other.refc_bins.end());
     bytes += other.bytes;
     other.refc_bins.clear();
     other.bytes = 0;
 }
 
-void OffHeap::release_all() {
+void OffHeap::release_entries() {
     for (Term* hdr : refc_bins) drop(hdr);
     refc_bins.clear();
-    bytes = 0;
 }
 
 void OffHeap::drop(Term* hdr) { bin_block_release(refc_bin_block(hdr)); }

@@ -50,10 +50,16 @@ struct OffHeap {
 
     void add(Term* refc_bin_header);
     // Takes over every entry of `other` (a message's list, when the message joins this heap).
-    void absorb(OffHeap& other);
+    // Most messages hold no binary: those cost one test.
+    void absorb(OffHeap& other) {
+        if (!other.refc_bins.empty()) absorb_entries(other);
+    }
     bool over_limit() const { return bytes > vheap_limit; }
     // Drops every reference (the heap is being freed or reinitialised).
-    void release_all();
+    void release_all() {
+        if (!refc_bins.empty()) release_entries();
+        bytes = 0;
+    }
     // After evacuation, before from-space is freed: a RefcBin whose header became a forwarding
     // pointer moved (keep its new address), any other one is dead (release its block). Then
     // the limit grows or shrinks with what survived.
@@ -79,6 +85,8 @@ struct OffHeap {
     void relocate(uintptr_t lo, uintptr_t hi, intptr_t delta);
 
 private:
+    void absorb_entries(OffHeap& other);
+    void release_entries();
     void keep(size_t& kept, Term* hdr) {
         refc_bins[kept++] = hdr;
         bytes += refc_bin_block(hdr)->size;

@@ -173,6 +173,17 @@ GcType gc_type(Term t) {
 
 } // namespace
 
+namespace {
+// Messages whose terms collect_process passes as roots from the stack, without malloc.
+constexpr size_t kInlineMessageRoots = 32;
+
+bool short_queue(const Message* m) {
+    for (size_t n = 0; m; m = m->next)
+        if (++n > kInlineMessageRoots) return false;
+    return true;
+}
+} // namespace
+
 void collect_process(Process& p, Term* x, unsigned live, size_t need, GcType type) {
     const uint64_t reclaimed_before = p.heap.words_reclaimed;
     if (type == GcType::Auto) type = p.heap.requested;  // garbage_collect/0,1,2 asked for it
@@ -191,8 +202,14 @@ void collect_process(Process& p, Term* x, unsigned live, size_t need, GcType typ
     };
     if (!p.mq_first) {
         collect(p.heap, fixed, need, type);
+    } else if (short_queue(p.mq_first)) {
+        // A short queue (a server's usual state) needs no allocation either.
+        RootSpan roots[std::size(fixed) + kInlineMessageRoots];
+        size_t n = 0;
+        for (const RootSpan& r : fixed) roots[n++] = r;
+        for (Message* m = p.mq_first; m; m = m->next) roots[n++] = {&m->term, 1};
+        collect(p.heap, std::span<const RootSpan>(roots, n), need, type);
     } else {
-        // No allocation unless there are messages.
         std::vector<RootSpan> roots(std::begin(fixed), std::end(fixed));
         for (Message* m = p.mq_first; m; m = m->next) roots.push_back({&m->term, 1});
         collect(p.heap, roots, need, type);

@@ -43,7 +43,7 @@ struct Message {
     // (the off-heap list points into the fragment, so the order matters).
     ~Message() {
         off_heap.release_all();
-        std::free(fragment);
+        gc::Heap::free_fragment(fragment);
     }
 
     // Messages come and go at the rate processes talk: each thread keeps a cache of freed

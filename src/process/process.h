@@ -36,41 +36,86 @@ struct Monitor {
 };
 
 // The monitors on a process, by reference number: a server watched by many clients that
-// monitor and demonitor it on every call (gen_server:call) adds and drops in O(1). The table
-// is made on first use, so a process nobody monitors pays one pointer.
+// monitor and demonitor it on every call (gen_server:call) adds and drops in O(1) without
+// allocating. An open-addressing table (linear probing; reference numbers are never 0, the
+// empty key), made on first use, so a process nobody monitors pays one pointer; erasing
+// shifts the following entries back, so no tombstones pile up under add/erase churn.
 class MonitorSet {
 public:
     void add(const Monitor& m) {
-        if (!m_map) m_map = std::make_unique<std::unordered_map<uint64_t, Entry>>();
-        m_map->insert_or_assign(m.ref_id, Entry{m, m_next++});
+        if (!m_slots || 4 * (m_size + 1) > 3 * m_capacity) grow();
+        Entry& e = m_slots[find_slot(m.ref_id)];
+        if (e.monitor.ref_id == 0) ++m_size;
+        e = Entry{m, m_next++};
     }
-    bool erase(uint64_t ref_id) { return m_map && m_map->erase(ref_id) > 0; }
-    size_t size() const { return m_map ? m_map->size() : 0; }
-    bool empty() const { return size() == 0; }
+    bool erase(uint64_t ref_id) {
+        if (!m_slots || ref_id == 0) return false;
+        size_t i = find_slot(ref_id);
+        if (m_slots[i].monitor.ref_id == 0) return false;
+        // Backward shift: move up each later entry of the run whose home slot is not
+        // between the hole and it, so every entry stays reachable from its home slot.
+        size_t mask = m_capacity - 1;
+        for (size_t j = (i + 1) & mask; m_slots[j].monitor.ref_id != 0; j = (j + 1) & mask) {
+            size_t home = hash(m_slots[j].monitor.ref_id) & mask;
+            if (((j - home) & mask) >= ((j - i) & mask)) {
+                m_slots[i] = m_slots[j];
+                i = j;
+            }
+        }
+        m_slots[i].monitor.ref_id = 0;
+        --m_size;
+        return true;
+    }
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
     // Newest first, as erl lists process_info(P, monitored_by).
     std::vector<Monitor> newest_first() const {
-        std::vector<std::pair<uint64_t, Monitor>> v;
-        if (m_map)
-            for (const auto& [id, e] : *m_map) v.emplace_back(e.seq, e.monitor);
-        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<const Entry*> v;
+        for (size_t i = 0; i < m_capacity; ++i)
+            if (m_slots[i].monitor.ref_id != 0) v.push_back(&m_slots[i]);
+        std::sort(v.begin(), v.end(), [](const Entry* a, const Entry* b) { return a->seq > b->seq; });
         std::vector<Monitor> r;
-        for (auto& [seq, m] : v) r.push_back(m);
+        for (const Entry* e : v) r.push_back(e->monitor);
         return r;
     }
     // Empties the set, returning what it held (oldest first).
     std::vector<Monitor> take_all() {
         std::vector<Monitor> r = newest_first();
         std::reverse(r.begin(), r.end());
-        m_map.reset();
+        m_slots.reset();
+        m_capacity = m_size = 0;
         return r;
     }
 
 private:
     struct Entry {
-        Monitor monitor;
+        Monitor monitor;  // monitor.ref_id == 0: free slot
         uint64_t seq;
     };
-    std::unique_ptr<std::unordered_map<uint64_t, Entry>> m_map;
+    // Reference numbers are sequential: a multiplicative hash spreads them over the table.
+    static size_t hash(uint64_t ref_id) { return size_t((ref_id * 0x9E3779B97F4A7C15ull) >> 32); }
+    // The slot holding `ref_id`, or the free slot where it would go.
+    size_t find_slot(uint64_t ref_id) const {
+        size_t mask = m_capacity - 1;
+        size_t i = hash(ref_id) & mask;
+        while (m_slots[i].monitor.ref_id != 0 && m_slots[i].monitor.ref_id != ref_id)
+            i = (i + 1) & mask;
+        return i;
+    }
+    void grow() {
+        size_t cap = m_capacity ? 2 * m_capacity : 8;
+        std::unique_ptr<Entry[]> old = std::move(m_slots);
+        size_t old_cap = m_capacity;
+        m_slots = std::make_unique<Entry[]>(cap);
+        for (size_t i = 0; i < cap; ++i) m_slots[i].monitor.ref_id = 0;
+        m_capacity = cap;
+        for (size_t i = 0; i < old_cap; ++i)
+            if (old[i].monitor.ref_id != 0) m_slots[find_slot(old[i].monitor.ref_id)] = old[i];
+    }
+
+    std::unique_ptr<Entry[]> m_slots;
+    size_t m_capacity = 0;  // a power of two
+    size_t m_size = 0;
     uint64_t m_next = 0;
 };
 
@@ -155,6 +200,8 @@ struct Process {
     MonitorSet monitored_by;          // monitors on this process
     Term pending_exit = Term::none(); // an exit signal to act on when next scheduled
     Term registered_name = Term::none();
+    bool has_aliases = false;  // made an alias once (monitor/3, alias/1): demonitor checks
+                               // the alias table only then (it takes the table's mutex)
 
     // --- process flags (process_flag/2, spawn_opt/4) and what process_info/2 reports ---
     Term error_handler = am::error_handler;  // the module undefined calls go through

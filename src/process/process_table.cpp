@@ -296,14 +296,19 @@ void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
 }
 
 namespace {
-// A signal without a term: link, unlink, monitor, demonitor.
+/* A signal without a term: link, unlink, monitor, demonitor. These only change the
+ * receiver's records (links, monitored_by), which nothing reads before the receiver next
+ * takes its in-queue: when it runs (a message or an exit signal wakes it), when it exits
+ * (process_exited), or when another process inspects it (lock_other's callers act on pending
+ * signals first). So they do not wake it: a server that clients monitor and demonitor around
+ * every call is not scheduled once more per call just to file the record. */
 void push_bare_signal(Process& to, SignalKind kind, uint64_t from, uint64_t ref_id, Term name) {
     auto* m = new Message();
     m->kind = kind;
     m->from = from;
     m->ref_id = ref_id;
     m->name = name.is_atom() ? name : Term::nil();
-    push_signal(to, m);
+    to.inbox.push(m);
 }
 } // namespace
 

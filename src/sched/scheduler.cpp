@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "gc/build.h"
 #include "term/format.h"
@@ -163,7 +164,9 @@ Process* Scheduler::steal(Worker& w) {
 void Scheduler::balance(Worker& w) {
     unsigned n = online();
     if (n < 2 || w.index >= n) return;
-    size_t mine = w.length.load(std::memory_order_relaxed);
+    // Another scheduler's process in hand (Worker::next) is its own business: it is counted
+    // as running, or not at all between two of its slices.
+    size_t mine = w.length.load(std::memory_order_relaxed) + (w.next ? 1 : 0);
     if (mine < 2) return;
     Worker* target = nullptr;
     size_t least = mine;
@@ -230,6 +233,24 @@ void Scheduler::release(Worker& w, Process& p) {
             return;
         }
     }
+}
+
+/* Two CPU-bound processes on two schedulers yield every slice; through the run queue each
+ * yield would write the queue's mutex and the shared queued-processes counter, a cache line
+ * both threads bounce. With nothing else waiting on this scheduler the process is the next
+ * one it would pop anyway, so it stays in hand: queued by its flags, in no queue. */
+void Scheduler::requeue_yielded(Worker& w, Process& p) {
+    if (w.length.load(std::memory_order_relaxed) != 0 || w.next || w.index >= online()) {
+        p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
+        release(w, p);
+        return;
+    }
+    uint32_t f = p.sched_flags.load(std::memory_order_acquire);
+    while (!p.sched_flags.compare_exchange_weak(
+        f, (f & ~Process::kRunning) | Process::kInRunQ | Process::kActive,
+        std::memory_order_acq_rel, std::memory_order_acquire)) {
+    }
+    w.next = &p;
 }
 
 void Scheduler::arm_timer(Process& p) {
@@ -312,9 +333,9 @@ void Scheduler::run_process(Worker& w, Process& p) {
     }
     p.status = ProcStatus::Running;
     uint64_t reductions_before = p.reductions;
-    m_vm.stats.slice_started();
+    m_vm.stats.slice_started(w.index);
     interp::RunResult r = interp::run(m_vm, p, *w.ctx, kSlice);
-    m_vm.stats.slice_ended(p.reductions - reductions_before);
+    m_vm.stats.slice_ended(w.index, p.reductions - reductions_before);
     if (m_trace)
         std::fprintf(stderr, "[sched %u] <0.%llu.0> -> %d\n", w.index + 1,
                      static_cast<unsigned long long>(p.number), int(r));
@@ -326,8 +347,7 @@ void Scheduler::run_process(Worker& w, Process& p) {
     switch (r) {
     case interp::RunResult::Yield:
         p.status = ProcStatus::Runnable;
-        p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
-        release(w, p);
+        requeue_yielded(w, p);
         break;
     case interp::RunResult::Wait:
         p.status = ProcStatus::Waiting;
@@ -384,11 +404,13 @@ void Scheduler::loop(Worker& w) {
         }
         fire_timers(now_ns());
         if (w.index >= online()) {  // offline: hand everything over, then sleep
+            if (Process* q = std::exchange(w.next, nullptr)) push(*m_workers[0], *q);
             while (Process* q = pop(w)) push(*m_workers[0], *q);
             sleep(w);
             continue;
         }
-        Process* p = pop(w);
+        Process* p = std::exchange(w.next, nullptr);
+        if (!p) p = pop(w);
         if (!p) p = steal(w);
         if (!p) {
             table.reclaim();

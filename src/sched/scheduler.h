@@ -75,6 +75,9 @@ private:
         std::atomic<bool> running{false};     // running a process now
         std::atomic<bool> sleeping{false};    // waiting on the condition variable
         std::atomic<uint64_t> active_ns{0};   // time spent running processes (wall-time stats)
+        // This thread only: a process that used up its slice with nothing queued behind it,
+        // to run again at once (flagged kInRunQ, but in no queue: nobody else can take it).
+        Process* next = nullptr;
     };
 
     void loop(Worker& w);
@@ -85,6 +88,8 @@ private:
     // Drops kRunning; queues the process again if it got work meanwhile.
     void release(Worker& w, Process& p);
     void balance(Worker& w);
+    // After a slice used up: the process runs again, next on this thread if nothing waits here.
+    void requeue_yielded(Worker& w, Process& p);
     void exit_process(Process& p, Term reason);
     void arm_timer(Process& p);
     void fire_timers(uint64_t now);

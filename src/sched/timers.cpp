@@ -37,7 +37,7 @@ TimerService::TimerService(uint64_t now_ns)
     : m_cursor(now_ns / kTickNs), m_cursor_hint(m_cursor), m_slots(kWheelSlots) {}
 
 TimerService::~TimerService() {
-    for (Node& n : m_nodes) std::free(n.fragment);
+    for (Node& n : m_nodes) gc::Heap::free_fragment(n.fragment);
 }
 
 uint32_t TimerService::alloc_node() {
@@ -56,7 +56,7 @@ void TimerService::free_node(uint32_t i) {
         m_by_ref.erase(n.id);
         if (n.dest.is_local_pid()) forget_dest_pid(n.dest.pid_number(), n.id);
     }
-    std::free(n.fragment);
+    gc::Heap::free_fragment(n.fragment);
     n.fragment = nullptr;
     n.msg = n.dest = Term::nil();
     n.where = Where::Free;
@@ -270,7 +270,7 @@ size_t TimerService::expire(uint64_t now_ns,
         }
     }
     for (const ExpiredTimer& t : fired) deliver(t);
-    for (gc::Fragment* f : fragments) std::free(f);
+    for (gc::Fragment* f : fragments) gc::Heap::free_fragment(f);
     return fired.size();
 }
 

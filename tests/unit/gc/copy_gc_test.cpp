@@ -166,6 +166,40 @@ TEST(Heap, InitAllocFragments) {
     EXPECT_FALSE(h.contains(b));
 }
 
+// Message fragments: small ones come in size classes and are reused once freed; any size
+// holds `words` usable words, and a fragment attached to a heap is absorbed by collecting.
+TEST(Heap, MessageFragmentsReuseAndCollect) {
+    for (size_t words : {size_t(1), size_t(7), size_t(8), size_t(9), size_t(64), size_t(65),
+                         size_t(1000)}) {
+        Fragment* f = Heap::new_fragment(words);
+        EXPECT_EQ(f->used, words);
+        EXPECT_GE(f->size, words);
+        for (size_t i = 0; i < words; ++i) f->data[i] = Term::small(int64_t(i));
+        Heap::free_fragment(f);
+        Fragment* g = Heap::new_fragment(words);  // maybe the same block: must be whole again
+        EXPECT_EQ(g->used, words);
+        EXPECT_GE(g->size, words);
+        EXPECT_EQ(g->next, nullptr);
+        Heap h;
+        h.init(233);
+        g->data[0] = Term::small(5);
+        Term* cell = g->data;
+        if (words >= 2) g->data[1] = Term::nil();
+        h.attach_fragment(g);
+        EXPECT_EQ(h.fragment_words, words);
+        Term root = words >= 2 ? Term::list(cell) : Term::nil();
+        RootSpan roots[] = {{&root, 1}};
+        collect(h, roots, 0, GcType::Auto);
+        EXPECT_EQ(h.fragments, nullptr);
+        if (words >= 2) {
+            ASSERT_TRUE(root.is_list());
+            EXPECT_TRUE(h.contains(root.list_ptr()));
+            EXPECT_EQ(root.head(), Term::small(5));
+        }
+    }
+    Heap::free_fragment(nullptr);
+}
+
 TEST(CopyGc, EmptyRootsShrinksToMin) {
     Heap h;
     h.init(10958);
