@@ -122,6 +122,10 @@ inline bool is_flat(Term map) { return map.box_header().header_subtag() == Subta
 
 uint32_t internal_hash(Term term, uint32_t salt) {
     Hasher hs{salt ^ kInternalSalt};
+    if (term.is_immed()) [[likely]] {  // the usual key: no stack of subterms to set up
+        hs.word(term.raw, kHConst);
+        return hs.h;
+    }
     const Term kCdrMark = Term::none();  // never a real term on the stack
     std::vector<Term> stack;
     for (;;) {
