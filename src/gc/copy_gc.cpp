@@ -299,13 +299,15 @@ void free_block(Term* block, size_t words) {
 }
 
 // Whether this collection must be major: asked for, fullsweep_after minor ones done since the
-// last, or the old generation cannot take what a minor one would promote.
+// last, the old generation cannot take what a minor one would promote, or (as in erl, even
+// when a minor one is asked for) there is neither an old generation nor anything to promote
+// into one: a process's first collection, and the first after each major one that found
+// nothing live, are major.
 bool needs_major(const Heap& heap, GcType type) {
     if (type == GcType::Major) return true;
     if (type == GcType::Auto && heap.minor_gcs >= heap.fullsweep_after) return true;
     size_t mature = size_t(heap.hwm - heap.start);
-    if (mature == 0) return false;
-    if (!heap.old_start) return false;  // a minor collection makes an old generation
+    if (!heap.old_start) return mature == 0;  // else a minor collection makes one
     return size_t(heap.old_end - heap.old_top) < mature;
 }
 
