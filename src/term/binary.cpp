@@ -636,7 +636,66 @@ inline double number_to_double(Term t, bool& ok) {
 
 } // namespace
 
+namespace {
+
+/* The usual construction in one pass: small integers, floats and binaries with small sizes
+ * (or a binary's own size), strings. It gives up (false) on anything that might fail or that
+ * it does not know, leaving that to bs_create_size's two passes, which report the error erl
+ * reports: so it only has to be right when it succeeds. */
+bool bs_create_size_fast(BsSeg* segs, size_t n, uint64_t& total) {
+    constexpr uint64_t kSmallSize = uint64_t(1) << 32;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < n; ++i) {
+        BsSeg& s = segs[i];
+        uint64_t bits;
+        if (s.size.is_small()) {
+            auto sz = uint64_t(s.size.small_value());  // negative: huge, rejected below
+            if (sz >= kSmallSize || s.unit > 256) return false;
+            bits = sz * (s.type == kSegString ? 8 : s.unit);
+        } else if (!s.size.is_none()) {
+            return false;
+        } else {
+            bits = 0;
+        }
+        switch (s.type) {
+        case kSegInteger:
+            if (!s.src.is_small() || s.size.is_none()) return false;
+            break;
+        case kSegFloat:
+            if (!(s.src.is_float() || s.src.is_small()) || s.size.is_none()) return false;
+            if (bits != 64 && bits != 32 && bits != 16) return false;
+            break;
+        case kSegString:
+            if (s.size.is_none()) return false;
+            break;
+        case kSegBinary:
+        case kSegAppend:
+        case kSegPrivateAppend: {
+            BitView v;
+            if (!bit_view(s.src, v)) return false;
+            if (s.size.is_none()) {
+                if (s.unit > 1 && v.bit_size % s.unit != 0) return false;
+                bits = v.bit_size;
+            } else if (v.bit_size < bits) {
+                return false;
+            }
+            break;
+        }
+        default:
+            return false;
+        }
+        s.bits = bits;
+        sum += bits;
+        if (sum > kMaxBits) return false;
+    }
+    total = sum;
+    return true;
+}
+
+} // namespace
+
 BsError bs_create_size(BsSeg* segs, size_t n, uint64_t& total, size_t& bad, Term& value) {
+    if (bs_create_size_fast(segs, n, total)) [[likely]] return BsError::Ok;
     // Explicit sizes first, for all segments (as erl reports them).
     for (size_t i = 0; i < n; ++i) {
         BsSeg& s = segs[i];
