@@ -448,13 +448,13 @@ void collect_pairs(Term map, std::vector<Pair>& out) {
 
 // A copy of node nd with child `pos` replaced (bitmap and size as given).
 Term copy_node_replace(MapAlloc a, const Term* nd, size_t pos, Term child, size_t size) {
-    bool head = node_is_head(nd);
-    size_t n = node_count(nd);
-    Term* c = new_node(a, node_bitmap(nd), head, size);
-    Term* dst = node_children(c);
-    const Term* src = node_children(nd);
-    for (size_t i = 0; i < n; ++i) dst[i] = src[i];
-    dst[pos] = child;
+    // Same header and bitmap: the node is copied whole, then the size and the child patched.
+    const bool head = node_is_head(nd);
+    const size_t words = 1 + nd[0].header_arity();
+    Term* c = a(words);
+    std::memcpy(c, nd, words * sizeof(Term));
+    if (head) c[2] = Term::small(int64_t(size));
+    node_children(c)[pos] = child;
     return Term::boxed(c);
 }
 
