@@ -137,6 +137,17 @@ TEST(HeapSize, FollowsErlSequence) {
     EXPECT_EQ(next_heap_size(143), 233u);
 }
 
+TEST(HeapSize, StepsAboveAsErlsOffset) {
+    // erts_next_heap_size(Size, Offset): the first size >= Size, then Offset sizes up; below
+    // the first size, the first size whatever the offset.
+    EXPECT_EQ(next_heap_size(233, 1), 376u);
+    EXPECT_EQ(next_heap_size(234, 1), 610u);
+    EXPECT_EQ(next_heap_size(10000, 1), 17731u);
+    EXPECT_EQ(next_heap_size(833026, 1), 999631u);
+    EXPECT_EQ(next_heap_size(5, 1), 12u);
+    EXPECT_EQ(next_heap_size(233, 2), 610u);
+}
+
 TEST(Heap, InitAllocFragments) {
     Heap h;
     h.init(233);
