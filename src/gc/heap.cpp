@@ -204,7 +204,7 @@ struct SizeTable {
 
 } // namespace
 
-size_t next_heap_size(size_t at_least) {
+size_t next_heap_size(size_t at_least, unsigned steps) {
     static const SizeTable table;
     // Binary search for the first size >= at_least.
     int lo = 0, hi = table.count;
@@ -216,6 +216,7 @@ size_t next_heap_size(size_t at_least) {
             hi = mid;
         }
     }
+    if (lo > 0) lo += int(steps);  // erl: below the first size, the first size whatever the steps
     if (lo < table.count) return table.sizes[lo];
     return at_least;  // absurdly large: no rounding
 }

@@ -58,6 +58,7 @@ struct Heap {
     uint64_t words_reclaimed = 0;
     GcType requested = GcType::Auto;  // garbage_collect/0,1 on itself: collect at the BIF's return
     bool max_heap_exceeded = false;   // the last collection found the heap above max_heap
+    bool grow_at_major = false;       // the last major collection left the heap over 75% full
 
     Heap() = default;
     Heap(const Heap&) = delete;
@@ -100,6 +101,8 @@ struct Heap {
 };
 
 // The sizes a heap grows through (words): erl's sequence (Fibonacci-like, then +20%).
-size_t next_heap_size(size_t at_least);
+// next_heap_size: the first size >= at_least, or `steps` sizes above that one (erl's
+// erts_next_heap_size offset; below the first size it is the first size all the same).
+size_t next_heap_size(size_t at_least, unsigned steps = 0);
 
 } // namespace joist::gc

@@ -3,6 +3,7 @@
 #include "term/binary.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -156,6 +157,79 @@ uint64_t get_bits(const uint8_t* src, uint64_t off, unsigned bits) {
     return v;
 }
 
+namespace {
+
+/* Whole bytes at a byte boundary: the common case of the bit syntax (u32, u16, float64 ...),
+ * done as one load or store of up to 8 bytes instead of bit by bit. Stores assume, as
+ * put_bits does, that the destination bytes are still zero (fresh binaries are zeroed), so
+ * storing the bytes equals OR-ing them in. */
+inline bool whole_bytes(uint64_t off, uint64_t bits) {
+    return (off | bits) % 8 == 0 && bits <= 64;
+}
+
+// The low `bytes` bytes of v, most significant first (big) or least significant first.
+// Sizes 2, 4 and 8 are one (byte-swapped) store; the others go byte by byte.
+inline void store_bytes(uint8_t* p, uint64_t v, unsigned bytes, bool little) {
+    static_assert(std::endian::native == std::endian::little);
+    switch (bytes) {
+    case 8: {
+        uint64_t w = little ? v : __builtin_bswap64(v);
+        std::memcpy(p, &w, 8);
+        return;
+    }
+    case 4: {
+        auto w = uint32_t(v);
+        w = little ? w : __builtin_bswap32(w);
+        std::memcpy(p, &w, 4);
+        return;
+    }
+    case 2: {
+        auto w = uint16_t(v);
+        w = little ? w : __builtin_bswap16(w);
+        std::memcpy(p, &w, 2);
+        return;
+    }
+    default:
+        break;
+    }
+    if (little) {
+        for (unsigned i = 0; i < bytes; ++i) p[i] = uint8_t(v >> (8 * i));
+    } else {
+        for (unsigned i = 0; i < bytes; ++i) p[i] = uint8_t(v >> (8 * (bytes - 1 - i)));
+    }
+}
+
+inline uint64_t load_bytes(const uint8_t* p, unsigned bytes, bool little) {
+    switch (bytes) {
+    case 8: {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        return little ? w : __builtin_bswap64(w);
+    }
+    case 4: {
+        uint32_t w;
+        std::memcpy(&w, p, 4);
+        return little ? w : __builtin_bswap32(w);
+    }
+    case 2: {
+        uint16_t w;
+        std::memcpy(&w, p, 2);
+        return little ? w : __builtin_bswap16(w);
+    }
+    default:
+        break;
+    }
+    uint64_t v = 0;
+    if (little) {
+        for (unsigned i = bytes; i-- > 0;) v = (v << 8) | p[i];
+    } else {
+        for (unsigned i = 0; i < bytes; ++i) v = (v << 8) | p[i];
+    }
+    return v;
+}
+
+} // namespace
+
 void copy_bits(const uint8_t* src, uint64_t src_off, uint8_t* dst, uint64_t dst_off,
                uint64_t bits) {
     src += src_off / 8;
@@ -204,8 +278,12 @@ Term make_match_ctx(gc::Heap& h, Term bin) {
 
 // ---- integers ----
 
-void put_integer(uint8_t* dst, uint64_t off, Term v, uint64_t bits, bool little) {
-    if (bits == 0) return;
+namespace {
+
+// Any integer at any bit position (put_integer's slow path, kept out of line so that the
+// fast path needs no stack frame).
+[[gnu::noinline]] void put_integer_bits(uint8_t* dst, uint64_t off, Term v, uint64_t bits,
+                                        bool little) {
     size_t nlimbs = size_t((bits + 63) / 64);
     uint64_t small_buf[2];
     std::vector<uint64_t> big;
@@ -246,12 +324,29 @@ void put_integer(uint8_t* dst, uint64_t off, Term v, uint64_t bits, bool little)
     }
 }
 
-Term get_integer(gc::Heap& h, const uint8_t* src, uint64_t off, uint64_t bits, bool little,
-                 bool is_signed) {
+} // namespace
+
+void put_integer(uint8_t* dst, uint64_t off, Term v, uint64_t bits, bool little) {
+    if (bits == 0) return;
+    if (v.is_small() && whole_bytes(off, bits)) [[likely]] {
+        // Two's complement truncated to `bits`: the low bytes of the 64-bit value.
+        store_bytes(dst + off / 8, uint64_t(v.small_value()), unsigned(bits / 8), little);
+        return;
+    }
+    put_integer_bits(dst, off, v, bits, little);
+}
+
+namespace {
+
+// Any integer at any bit position (get_integer's slow path, out of line as put_integer's).
+[[gnu::noinline]] Term get_integer_bits(gc::Heap& h, const uint8_t* src, uint64_t off,
+                                        uint64_t bits, bool little, bool is_signed) {
     if (bits == 0) return Term::small(0);
     if (bits <= 64) {
         uint64_t v;
-        if (!little) {
+        if (whole_bytes(off, bits)) [[likely]] {
+            v = load_bytes(src + off / 8, unsigned(bits / 8), little);
+        } else if (!little) {
             v = get_bits(src, off, unsigned(bits));
         } else {
             v = 0;
@@ -306,6 +401,20 @@ Term get_integer(gc::Heap& h, const uint8_t* src, uint64_t off, uint64_t bits, b
     return big_from_limbs(h, neg, limbs.data(), n);
 }
 
+} // namespace
+
+Term get_integer(gc::Heap& h, const uint8_t* src, uint64_t off, uint64_t bits, bool little,
+                 bool is_signed) {
+    // Whole bytes that make a small integer: unsigned below 8 bytes, or signed ones.
+    if (whole_bytes(off, bits) && bits != 0 && (bits < 64 || is_signed)) [[likely]] {
+        uint64_t v = load_bytes(src + off / 8, unsigned(bits / 8), little);
+        if (!is_signed) return Term::small(int64_t(v));  // below 2^56 <= kMaxSmall
+        if (bits < 64 && (v >> (bits - 1)) & 1) v |= ~uint64_t(0) << bits;
+        if (Term::fits_small(int64_t(v))) return Term::small(int64_t(v));
+    }
+    return get_integer_bits(h, src, off, bits, little, is_signed);
+}
+
 // ---- floats ----
 
 namespace {
@@ -349,6 +458,7 @@ double half_to_double(uint16_t h) {
 }
 
 void put_bytes_ordered(uint8_t* dst, uint64_t off, uint64_t v, unsigned bytes, bool little) {
+    if (off % 8 == 0) return store_bytes(dst + off / 8, v, bytes, little);
     for (unsigned i = 0; i < bytes; ++i) {
         unsigned shift = little ? 8 * i : 8 * (bytes - 1 - i);
         put_bits(dst, off + 8 * i, (v >> shift) & 0xFF, 8);
@@ -356,6 +466,7 @@ void put_bytes_ordered(uint8_t* dst, uint64_t off, uint64_t v, unsigned bytes, b
 }
 
 uint64_t get_bytes_ordered(const uint8_t* src, uint64_t off, unsigned bytes, bool little) {
+    if (off % 8 == 0) return load_bytes(src + off / 8, bytes, little);
     uint64_t v = 0;
     for (unsigned i = 0; i < bytes; ++i) {
         unsigned shift = little ? 8 * i : 8 * (bytes - 1 - i);
@@ -514,10 +625,10 @@ namespace {
 
 constexpr uint64_t kMaxBits = uint64_t(1) << 56;
 
-double number_to_double(Term t, bool& ok) {
+inline double number_to_double(Term t, bool& ok) {
     ok = true;
-    if (t.is_small()) return double(t.small_value());
     if (t.is_float()) return t.float_value();
+    if (t.is_small()) return double(t.small_value());
     double d = integer_to_double(t);
     ok = std::isfinite(d);
     return d;
@@ -525,7 +636,66 @@ double number_to_double(Term t, bool& ok) {
 
 } // namespace
 
+namespace {
+
+/* The usual construction in one pass: small integers, floats and binaries with small sizes
+ * (or a binary's own size), strings. It gives up (false) on anything that might fail or that
+ * it does not know, leaving that to bs_create_size's two passes, which report the error erl
+ * reports: so it only has to be right when it succeeds. */
+bool bs_create_size_fast(BsSeg* segs, size_t n, uint64_t& total) {
+    constexpr uint64_t kSmallSize = uint64_t(1) << 32;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < n; ++i) {
+        BsSeg& s = segs[i];
+        uint64_t bits;
+        if (s.size.is_small()) {
+            auto sz = uint64_t(s.size.small_value());  // negative: huge, rejected below
+            if (sz >= kSmallSize || s.unit > 256) return false;
+            bits = sz * (s.type == kSegString ? 8 : s.unit);
+        } else if (!s.size.is_none()) {
+            return false;
+        } else {
+            bits = 0;
+        }
+        switch (s.type) {
+        case kSegInteger:
+            if (!s.src.is_small() || s.size.is_none()) return false;
+            break;
+        case kSegFloat:
+            if (!(s.src.is_float() || s.src.is_small()) || s.size.is_none()) return false;
+            if (bits != 64 && bits != 32 && bits != 16) return false;
+            break;
+        case kSegString:
+            if (s.size.is_none()) return false;
+            break;
+        case kSegBinary:
+        case kSegAppend:
+        case kSegPrivateAppend: {
+            BitView v;
+            if (!bit_view(s.src, v)) return false;
+            if (s.size.is_none()) {
+                if (s.unit > 1 && v.bit_size % s.unit != 0) return false;
+                bits = v.bit_size;
+            } else if (v.bit_size < bits) {
+                return false;
+            }
+            break;
+        }
+        default:
+            return false;
+        }
+        s.bits = bits;
+        sum += bits;
+        if (sum > kMaxBits) return false;
+    }
+    total = sum;
+    return true;
+}
+
+} // namespace
+
 BsError bs_create_size(BsSeg* segs, size_t n, uint64_t& total, size_t& bad, Term& value) {
+    if (bs_create_size_fast(segs, n, total)) [[likely]] return BsError::Ok;
     // Explicit sizes first, for all segments (as erl reports them).
     for (size_t i = 0; i < n; ++i) {
         BsSeg& s = segs[i];
@@ -535,6 +705,14 @@ BsError bs_create_size(BsSeg* segs, size_t n, uint64_t& total, size_t& bad, Term
             continue;
         }
         if (s.size.is_none()) continue;
+        if (s.size.is_small() && s.type != kSegFloat) [[likely]] {
+            // A size under 2^32 times a unit of at most 256 is below any limit.
+            auto sz = uint64_t(s.size.small_value());
+            if (sz < (uint64_t(1) << 32) && s.unit <= 256) {
+                s.bits = sz * s.unit;
+                continue;
+            }
+        }
         bad = i;
         value = s.size;
         if (s.size.is_bignum() && s.size.box_header().header_subtag() == Subtag::PosBig)

@@ -108,11 +108,24 @@ inline bool node_is_head(const Term* nd) { return (nd[1].small_value() & kHeadFl
 inline Term* node_children(const Term* nd) {
     return const_cast<Term*>(nd) + (node_is_head(nd) ? 3 : 2);
 }
-inline size_t node_count(const Term* nd) { return size_t(std::popcount(node_bitmap(nd))); }
+// Bits set in a node's 16-bit bitmap. Without a popcnt instruction in the target (the default
+// x86-64 one has none), std::popcount is a library call: this is a handful of inline ALU
+// operations instead.
+inline unsigned popcount16(uint32_t x) {
+    x = x - ((x >> 1) & 0x5555);
+    x = (x & 0x3333) + ((x >> 2) & 0x3333);
+    x = (x + (x >> 4)) & 0x0F0F;
+    return (x + (x >> 8)) & 0x1F;
+}
+inline size_t node_count(const Term* nd) { return popcount16(node_bitmap(nd)); }
 inline bool is_flat(Term map) { return map.box_header().header_subtag() == Subtag::FlatMap; }
 
 uint32_t internal_hash(Term term, uint32_t salt) {
     Hasher hs{salt ^ kInternalSalt};
+    if (term.is_immed()) [[likely]] {  // the usual key: no stack of subterms to set up
+        hs.word(term.raw, kHConst);
+        return hs.h;
+    }
     const Term kCdrMark = Term::none();  // never a real term on the stack
     std::vector<Term> stack;
     for (;;) {
@@ -285,7 +298,7 @@ Term make_leaf(MapAlloc a, Term k, Term v) {
 
 // A node with `n` children to fill (returned pointer: the node; children via node_children).
 Term* new_node(MapAlloc a, uint32_t bitmap, bool head, size_t size) {
-    size_t n = size_t(std::popcount(bitmap));
+    size_t n = popcount16(bitmap);
     size_t fixed = head ? 2 : 1;
     Term* nd = a(1 + fixed + n);
     nd[0] = Term::header(Subtag::HashMap, fixed + n);
@@ -435,13 +448,13 @@ void collect_pairs(Term map, std::vector<Pair>& out) {
 
 // A copy of node nd with child `pos` replaced (bitmap and size as given).
 Term copy_node_replace(MapAlloc a, const Term* nd, size_t pos, Term child, size_t size) {
-    bool head = node_is_head(nd);
-    size_t n = node_count(nd);
-    Term* c = new_node(a, node_bitmap(nd), head, size);
-    Term* dst = node_children(c);
-    const Term* src = node_children(nd);
-    for (size_t i = 0; i < n; ++i) dst[i] = src[i];
-    dst[pos] = child;
+    // Same header and bitmap: the node is copied whole, then the size and the child patched.
+    const bool head = node_is_head(nd);
+    const size_t words = 1 + nd[0].header_arity();
+    Term* c = a(words);
+    std::memcpy(c, nd, words * sizeof(Term));
+    if (head) c[2] = Term::small(int64_t(size));
+    node_children(c)[pos] = child;
     return Term::boxed(c);
 }
 
@@ -475,6 +488,37 @@ struct PathStep {
     size_t pos;
 };
 
+// The nodes a put or remove passed on its way down. A map of a million keys is about 5
+// levels deep, so the steps live in the object; only keys whose 32-bit hashes collide go
+// below 8 levels, and their steps past the 8th go to a vector (maps_collision covers it).
+class Path {
+public:
+    void push_back(PathStep s) {
+        if (m_size < kInline) {
+            m_inline[m_size] = s;
+        } else {
+            m_more.push_back(s);
+        }
+        ++m_size;
+    }
+    void pop_back() {
+        if (m_size > kInline) m_more.pop_back();
+        --m_size;
+    }
+    bool empty() const { return m_size == 0; }
+    size_t size() const { return m_size; }
+    const PathStep& operator[](size_t i) const {
+        return i < kInline ? m_inline[i] : m_more[i - kInline];
+    }
+    const PathStep& back() const { return (*this)[m_size - 1]; }
+
+private:
+    static constexpr size_t kInline = 8;
+    PathStep m_inline[kInline];
+    size_t m_size = 0;
+    std::vector<PathStep> m_more;
+};
+
 // Two leaves below level `lvl` whose hashes agree up to lvl - 1: the chain of nodes down to
 // where their indices differ.
 Term split_leaves(MapAlloc a, unsigned lvl, uint32_t h1, Term leaf1, Term k1, Term leaf2,
@@ -505,7 +549,7 @@ Term split_leaves(MapAlloc a, unsigned lvl, uint32_t h1, Term leaf1, Term k1, Te
 }
 
 // Rebuilds the path above a new child (path[depth - 1] holds the node that gets it).
-Term rebuild_path(MapAlloc a, const std::vector<PathStep>& path, Term child, size_t size) {
+Term rebuild_path(MapAlloc a, const Path& path, Term child, size_t size) {
     for (size_t d = path.size(); d > 0; --d) {
         const Term* nd = path[d - 1].node;
         child = copy_node_replace(a, nd, path[d - 1].pos, child,
@@ -519,11 +563,11 @@ Term hashmap_put(MapAlloc a, Term map, Term key, Term value, bool update_only) {
     size_t size = size_t(map.boxed_ptr()[2].small_value());
     uint32_t h = level_hash(key, 0);
     unsigned lvl = 0;
-    std::vector<PathStep> path;
+    Path path;
     const Term* nd = map.boxed_ptr();
     for (;;) {
         uint32_t idx = h & 0xF, bit = 1u << idx, bitmap = node_bitmap(nd);
-        size_t pos = size_t(std::popcount(bitmap & (bit - 1)));
+        size_t pos = popcount16(bitmap & (bit - 1));
         size_t new_size = size + 1;
         if (!(bitmap & bit)) {
             if (update_only) return Term::none();
@@ -557,7 +601,7 @@ Term hashmap_remove(MapAlloc a, Term map, Term key) {
     size_t size = size_t(map.boxed_ptr()[2].small_value());
     uint32_t h = level_hash(key, 0);
     unsigned lvl = 0;
-    std::vector<PathStep> path;
+    Path path;
     const Term* nd = map.boxed_ptr();
     size_t pos = 0;
     uint32_t bit = 0;
@@ -565,7 +609,7 @@ Term hashmap_remove(MapAlloc a, Term map, Term key) {
         uint32_t idx = h & 0xF, bitmap = node_bitmap(nd);
         bit = 1u << idx;
         if (!(bitmap & bit)) return map;
-        pos = size_t(std::popcount(bitmap & (bit - 1)));
+        pos = popcount16(bitmap & (bit - 1));
         Term child = node_children(nd)[pos];
         if (child.is_list()) {
             if (!terms_exact_eq(child.head(), key)) return map;
@@ -607,7 +651,7 @@ Term hashmap_get(Term map, Term key) {
     for (;;) {
         uint32_t bit = 1u << (h & 0xF), bitmap = node_bitmap(nd);
         if (!(bitmap & bit)) return Term::none();
-        Term child = node_children(nd)[std::popcount(bitmap & (bit - 1))];
+        Term child = node_children(nd)[popcount16(bitmap & (bit - 1))];
         if (child.is_list()) {
             const Term* c = child.list_ptr();
             return terms_exact_eq(c[0], key) ? c[1] : Term::none();
