@@ -268,9 +268,9 @@ Term bif_erlang_yield_0(Process& p, const Term*) {
     return am::true_;
 }
 
-// erlang:hibernate/3 — erlang.html#hibernate-3: discards the call stack and waits for a message (at
-// once if one is queued), then calls M:F(A...); when that returns the process ends, as its first
-// call would.
+// erlang:hibernate/3 — erlang.html#hibernate-3: discards the call stack, shrinks the heap to
+// what is live and waits for a message (at once if one is queued), then calls M:F(A...); when
+// that returns the process ends, as its first call would.
 Term bif_erlang_hibernate_3(Process& p, const Term* a) {
     if (!a[0].is_atom() || !a[1].is_atom()) return p.badarg();
     std::vector<Term> xs;
@@ -288,6 +288,9 @@ Term bif_erlang_hibernate_3(Process& p, const Term* a) {
     p.timer_deadline = 0;
     p.mq_save = &p.mq_first;
     p.after_bif = Process::AfterBif::Hibernate;
+    // As erl: what is left live is compacted into a heap of just its size (the next
+    // collection after waking sizes it by the usual rules again).
+    gc::collect_idle_process(p, gc::GcType::Hibernate);
     return am::true_;
 }
 

@@ -317,7 +317,7 @@ void free_block(Term* block, size_t words) {
 // into one: a process's first collection, and the first after each major one that found
 // nothing live, are major.
 bool needs_major(const Heap& heap, GcType type) {
-    if (type == GcType::Major) return true;
+    if (type == GcType::Major || type == GcType::Hibernate) return true;
     if (type == GcType::Auto && heap.minor_gcs >= heap.fullsweep_after) return true;
     size_t mature = size_t(heap.hwm - heap.start);
     if (!heap.old_start) return mature == 0;  // else a minor collection makes one
@@ -382,9 +382,10 @@ void collect(Heap& heap, std::span<const RootSpan> roots, size_t need, GcType ty
     }
 
     const size_t need_after = live + stack + need + kReserved;
-    const size_t size = major ? size_after_major(heap, cap, need_after)
-                              : size_after_minor(cap, need_after, heap.old_size(),
-                                                 heap.min_heap_size);
+    const size_t size = type == GcType::Hibernate ? need_after
+                        : major ? size_after_major(heap, cap, need_after)
+                                : size_after_minor(cap, need_after, heap.old_size(),
+                                                   heap.min_heap_size);
     if (size != cap) {
         /* If realloc moves the block, old and new ranges were both allocated at once, so they
          * are disjoint: a pointer already fixed is not fixed again (roots may overlap). No

@@ -33,7 +33,9 @@ struct MaxHeapSize {
     bool include_shared_binaries = false;
 };
 
-enum class GcType : uint8_t { Auto, Minor, Major };
+// Hibernate: a major collection that leaves the heap the size of what is live, no more
+// (erlang:hibernate/3).
+enum class GcType : uint8_t { Auto, Minor, Major, Hibernate };
 
 struct Heap {
     Term* start = nullptr;  // block start (heap bottom)
