@@ -138,6 +138,23 @@ Export* resolve_export(Term m, Term f, uint32_t a) {
     return t_safe ? t_vm->find_export(m, f, a) : t_vm->export_entry(m, f, a);
 }
 
+// A local fun in external format: its module must be loaded (binary_to_term loads it, as a
+// call would, unless `safe`) from the very code it was made by (same checksum).
+FunEntry* resolve_fun(Term module, uint32_t index, const uint8_t* uniq, uint32_t arity,
+                      uint32_t num_free) {
+    if (!t_vm) return nullptr;
+    Module* m = t_vm->find_module(module);
+    if (!m && !t_safe) {
+        auto loaded = t_vm->ensure_loaded(module);
+        if (loaded.ok()) m = loaded.value();
+    }
+    if (!m || index >= m->funs.size() || std::memcmp(m->md5, uniq, sizeof m->md5) != 0)
+        return nullptr;
+    FunEntry* fe = m->funs[index].get();
+    if (fe->num_free != num_free || fe->arity - fe->num_free != arity) return nullptr;
+    return fe;
+}
+
 // For `safe`: true unless the encoding (after the version byte) names an atom that does not
 // exist. Malformed input passes here and fails in the decoder.
 bool atoms_exist(std::span<const uint8_t> in) {
@@ -258,6 +275,7 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
     if (safe && !atoms_exist(body)) return p.badarg();
     etf::DecodeContext ctx;
     ctx.resolve_export = &resolve_export;
+    ctx.resolve_fun = &resolve_fun;
     ctx.off_heap = &p.heap.off_heap;  // big binaries go off-heap, as the process makes them
     t_vm = p.vm;
     t_safe = safe;

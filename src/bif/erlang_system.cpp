@@ -246,6 +246,7 @@ Term bif_erlang_fun_info_2(Process& p, const Term* args) {
         else if (item == am::index) v = Term::small(fe->index);
         else if (item == am::uniq) v = Term::small(fe->old_uniq);
         else if (item == am::new_index) v = Term::small(fe->index);
+        else if (item == am::new_uniq) v = md5_binary(p, *fe->module);  // erl: the module's
         else if (item == am::pid) v = p.pid();
         else if (item == am::env) {
             v = Term::nil();
@@ -254,6 +255,20 @@ Term bif_erlang_fun_info_2(Process& p, const Term* args) {
         } else return p.badarg();
     }
     return gc::make_tuple_of(p.heap, item, v);
+}
+
+// erlang:fun_info_mfa/1 — {M, F, A} of a fun; for a local fun, the compiler's name for it and
+// the arity it is called with (free variables not counted).
+Term bif_erlang_fun_info_mfa_1(Process& p, const Term* args) {
+    Term f = args[0];
+    if (!f.is_fun()) return p.badarg();
+    if (f.is_boxed_of(Subtag::Export)) {
+        const Export* e = reinterpret_cast<const Export*>(f.boxed_ptr()[1].raw);
+        return gc::make_tuple_of(p.heap, e->module, e->function, Term::small(e->arity));
+    }
+    const FunEntry* fe = reinterpret_cast<const FunEntry*>(f.boxed_ptr()[1].raw);
+    return gc::make_tuple_of(p.heap, fe->module->name, fe->function,
+                             Term::small(fe->arity - fe->num_free));
 }
 
 // erlang:function_exported/3 — loaded and exported (BIFs count as exported).
