@@ -75,7 +75,6 @@ Term bytes_binary(Process& p, const uint8_t* prefix, size_t prefix_len, const ui
 
 // The whole external form of `t` (version byte included) as a binary, or none() for badarg.
 Term to_binary(Process& p, Term t, ToBinaryOptions& opts) {
-    opts.enc.fun_creator = p.pid();
     etf::EncodeResult res;
     if (!etf::encode(t, opts.enc, res)) return p.badarg();
     std::vector<uint8_t> packed;
@@ -104,7 +103,6 @@ Term whole_bytes(Process& p, const etf::SplitBinary& b) {
 
 Term to_iovec(Process& p, Term t, ToBinaryOptions& opts) {
     if (opts.level > 0) return to_binary(p, t, opts);  // erl returns the bare binary here
-    opts.enc.fun_creator = p.pid();
     opts.enc.split_binaries = true;
     etf::EncodeResult res;
     if (!etf::encode(t, opts.enc, res)) return p.badarg();

@@ -247,7 +247,7 @@ Term bif_erlang_fun_info_2(Process& p, const Term* args) {
         else if (item == am::uniq) v = Term::small(fe->old_uniq);
         else if (item == am::new_index) v = Term::small(fe->index);
         else if (item == am::new_uniq) v = md5_binary(p, *fe->module);  // erl: the module's
-        else if (item == am::pid) v = p.pid();
+        else if (item == am::pid) v = fun_creator(f);
         else if (item == am::env) {
             v = Term::nil();
             for (uint32_t i = fe->num_free; i > 0; --i)

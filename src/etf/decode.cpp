@@ -491,6 +491,8 @@ struct FunRef {
     Term module;
     uint32_t arity, index, num_free;
     const uint8_t* uniq;  // 16 bytes: the module's checksum
+    uint8_t creator_tag;  // NEW_PID_EXT or PID_EXT
+    NodeId creator;
 };
 
 // An OldIndex / OldUniq field: SMALL_INTEGER_EXT or INTEGER_EXT.
@@ -504,8 +506,7 @@ Result<void> skip_fun_integer(Reader& r) {
     return {};
 }
 
-// Reads a NEW_FUN_EXT up to its free variables. The creator pid is checked and dropped: a
-// joist closure does not record it.
+// Reads a NEW_FUN_EXT up to its free variables.
 Result<FunRef> read_new_fun(Reader& r, std::string& buf) {
     if (!r.has(4 + 1 + 16 + 4 + 4)) return fail("truncated fun");
     r.skip(4);  // total size
@@ -520,9 +521,9 @@ Result<FunRef> read_new_fun(Reader& r, std::string& buf) {
     TRY_VOID(skip_fun_integer(r));
     TRY_VOID(skip_fun_integer(r));
     if (!r.has(1)) return fail("truncated fun");
-    uint8_t tag = r.u8();
-    if (tag != kNewPid && tag != kPid) return fail("bad fun creator");
-    TRY(read_node_id(r, tag, buf));
+    f.creator_tag = r.u8();
+    if (f.creator_tag != kNewPid && f.creator_tag != kPid) return fail("bad fun creator");
+    f.creator = TRY(read_node_id(r, f.creator_tag, buf));
     return f;
 }
 
@@ -707,8 +708,9 @@ Result<SizeInfo> size_term(Reader r, const DecodeContext& ctx) {
             FunRef f = TRY(read_new_fun(r, buf));
             if (!ctx.resolve_fun || !ctx.resolve_fun(f.module, f.index, f.uniq, f.arity, f.num_free))
                 return fail("cannot resolve fun");
+            TRY(node_id_words(f.creator_tag, f.creator));  // a pid joist can represent
             todo += f.num_free;
-            words += 2 + size_t(f.num_free);
+            words += 3 + size_t(f.num_free);
             break;
         }
         case kFun:
@@ -882,9 +884,10 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
                                : nullptr;
             if (!fe) failed = true;  // the words are still laid out, so reading can go on
             Term* fun = hp;
-            hp += 2 + size_t(f.num_free);
-            fun[0] = Term::header(Subtag::Fun, 1 + uint64_t(f.num_free));
+            hp += 3 + size_t(f.num_free);
+            fun[0] = Term::header(Subtag::Fun, 2 + uint64_t(f.num_free));
             fun[1] = Term::from_raw(reinterpret_cast<Word>(fe));
+            fun[2 + f.num_free] = Term::pid(f.creator.id);  // (layout: term.h)
             *dst = Term::boxed(fun);
             for (size_t i = f.num_free; i > 0; --i) push(&fun[1 + i]);
             break;
