@@ -157,6 +157,16 @@ Term bif_erlang_raise_3(Process& p, const Term* args) {
             return am::badarg;
         }
     }
+    // A given trace is cut to backtrace_depth frames (at least one), as erl cuts it.
+    size_t keep = size_t(std::max(1, p.vm->backtrace_depth.load(std::memory_order_relaxed)));
+    size_t len = 0;
+    for (Term t = trace; t.is_list(); t = t.tail()) ++len;
+    if (len > keep) {
+        std::vector<Term> frames;
+        for (Term t = trace; frames.size() < keep; t = t.tail()) frames.push_back(t.head());
+        trace = Term::nil();
+        for (size_t i = frames.size(); i > 0; --i) trace = gc::make_cons(p.heap, frames[i - 1], trace);
+    }
     p.raise(cls, args[1]);
     p.exc_caller = true;
     p.exc_args = Term::none();
