@@ -437,6 +437,9 @@ Result<void> parse_literals(BeamFile& beam, Bytes data) {
     return {};
 }
 
+constexpr uint32_t kMaxLocationFiles = 255;
+constexpr int64_t kMaxLocationLine = (int64_t{1} << 24) - 1;
+
 // Line: header, then items (tag a = switch file, tag i = a line in the current file), then the
 // file names. lines[0] is the compiler's predefined "no location"; an unknown version is
 // ignored, as erl does.
@@ -460,7 +463,10 @@ Result<void> parse_lines(BeamFile& beam, Bytes data) {
             if (t.value > num_names) return fail("file index " + num(t.value) + " out of range");
             file = static_cast<uint32_t>(t.value);
         } else if (t.tag == k_tag_i) {
-            beam.lines.push_back(LineRef{file, static_cast<uint32_t>(t.value)});
+            // erl keeps a location in 32 bits (8 for the file, 24 for the line) and silently
+            // drops those that do not fit: they become "no location", line 0.
+            bool fits = file < kMaxLocationFiles && t.value < kMaxLocationLine;
+            beam.lines.push_back(fits ? LineRef{file, static_cast<uint32_t>(t.value)} : LineRef{0, 0});
         } else {
             return fail("bad tag " + num(t.tag) + " in line item");
         }
