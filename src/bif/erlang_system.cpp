@@ -33,6 +33,23 @@ bool is_proper_list(Term t) {
 }
 
 
+// system_info(snifs): {M, F, A} of every function joist implements natively (its BIF table,
+// less the private helpers of module joist), as erl lists its BIFs and NIF-like functions.
+Term native_functions(Process& p) {
+    size_t n = 0;
+    const BifInfo* table = bif_table(n);
+    Term l = Term::nil();
+    for (size_t i = n; i > 0; --i) {
+        const BifInfo& b = table[i - 1];
+        if (std::string_view(b.module) == "joist") continue;
+        l = gc::make_cons(p.heap,
+                          gc::make_tuple_of(p.heap, atoms().intern(b.module),
+                                            atoms().intern(b.name), Term::small(b.arity)),
+                          l);
+    }
+    return l;
+}
+
 } // namespace
 
 // erlang:self/0 — erlang.html#self-0
@@ -405,6 +422,7 @@ Term system_info_item(Process& p, std::string_view n) {
 #endif
     }
     if (n == "wordsize") return Term::small(8);
+    if (n == "snifs") return native_functions(p);
     if (n == "os_type") return gc::make_tuple_of(h, atom("unix"), atom("linux"));
     if (n == "process_count") return Term::small(int64_t(vm.processes.count()));
     if (n == "process_limit") return Term::small(int64_t(vm.processes.limit()));
