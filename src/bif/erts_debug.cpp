@@ -1,7 +1,10 @@
-// BIFs of module erts_debug that OTP's own tests and tools call: term identity and size, and
-// the internal-state switches. joist runs every BIF to completion (none yields and resumes
+// BIFs of module erts_debug that OTP's own tests and tools call: term identity and size, a hash
+// map's shape, and the internal-state switches. joist runs every BIF to completion (none yields and resumes
 // later), so the loop limits below are kept and reported as erl does but steer nothing.
+#include <algorithm>
 #include <atomic>
+#include <bit>
+#include <vector>
 
 #include "bif/bif.h"
 #include "gc/copy_term.h"
@@ -63,6 +66,74 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
     return p.badarg();
+}
+
+} // namespace joist
+
+namespace joist {
+
+namespace {
+
+// A tuple of 16 small integers.
+Term counts_tuple(Process& p, const uint64_t (&counts)[16]) {
+    Term* t = p.alloc(17);
+    t[0] = Term::header(Subtag::Tuple, 16);
+    for (int i = 0; i < 16; ++i) t[1 + i] = Term::small(int64_t(counts[i]));
+    return Term::boxed(t);
+}
+
+} // namespace
+
+// erts_debug:map_info/1 — the shape of a hash map (term.h's HAMT, laid out as erl's):
+// [{depth, D}, {arrays, A, []}, {bitmaps, B, ByChildCount}, {leafs, L, ByLevel}]. As in erl,
+// only a head node with all 16 children counts as an array; every other node is a bitmap node,
+// counted by its number of children (1..16); leaves are counted by level (the head is level 0).
+// A flat map is badarg, anything else {badmap, T}.
+Term bif_erts_debug_map_info_1(Process& p, const Term* args) {
+    Term map = args[0];
+    if (!map.is_map()) return p.error(gc::make_tuple_of(p.heap, am::badmap, map));
+    if (!map.is_boxed_of(Subtag::HashMap)) return p.badarg();
+    uint64_t bitmap_usage[16] = {}, leaf_usage[16] = {};
+    uint64_t bitmaps = 0, arrays = 0, leaves = 0, depth = 0;
+    struct Item {
+        Term node;
+        uint64_t level;
+    };
+    std::vector<Item> stack{{map, 0}};
+    while (!stack.empty()) {
+        Item it = stack.back();
+        stack.pop_back();
+        depth = std::max(depth, it.level);
+        if (it.node.is_list()) {  // a leaf: [Key | Value]
+            ++leaves;
+            if (it.level < 16) ++leaf_usage[it.level];
+            continue;
+        }
+        const Term* n = it.node.boxed_ptr();
+        bool head = it.level == 0;
+        auto bitmap = uint32_t(n[1].small_value()) & 0xFFFF;
+        size_t children = size_t(std::popcount(bitmap));
+        if (head && children == 16) {
+            ++arrays;
+        } else {
+            ++bitmaps;
+            ++bitmap_usage[children - 1];
+        }
+        const Term* child = n + (head ? 3 : 2);
+        for (size_t i = 0; i < children; ++i) stack.push_back({child[i], it.level + 1});
+    }
+    gc::Heap& h = p.heap;
+    Term leafs = gc::make_tuple_of(h, atoms().intern("leafs"), Term::small(int64_t(leaves)),
+                                   counts_tuple(p, leaf_usage));
+    Term bms = gc::make_tuple_of(h, atoms().intern("bitmaps"), Term::small(int64_t(bitmaps)),
+                                 counts_tuple(p, bitmap_usage));
+    Term arr = gc::make_tuple_of(h, atoms().intern("arrays"), Term::small(int64_t(arrays)),
+                                 Term::nil());
+    Term dep = gc::make_tuple_of(h, atoms().intern("depth"), Term::small(int64_t(depth)));
+    Term l = gc::make_cons(h, leafs, Term::nil());
+    l = gc::make_cons(h, bms, l);
+    l = gc::make_cons(h, arr, l);
+    return gc::make_cons(h, dep, l);
 }
 
 } // namespace joist
