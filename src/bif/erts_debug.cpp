@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cstdio>
 #include <vector>
 
 #include "bif/bif.h"
@@ -65,6 +66,28 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     if (item == binary_loop_limit) return swap_loop_limit(p, g_binary_loop_limit, value, 0);
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
+    return p.badarg();
+}
+
+// erts_debug:get_internal_state/1 — once available_internal_state is on (undef before, as in
+// erl): {atom, Index} is the atom with that index in the atom table, which is first filled up
+// to it with atoms named "am" and the table size in hex, as erl does; other items are badarg.
+Term bif_erts_debug_get_internal_state_1(Process& p, const Term* args) {
+    if (!g_internal_state_available.load()) return p.error(am::undef);
+    Term item = args[0];
+    static const Term atom_item = atoms().intern("atom");
+    if (item.is_tuple() && item.tuple_arity() == 2 && item.tuple_elem(0) == atom_item) {
+        Term ix = item.tuple_elem(1);
+        if (!ix.is_small() || ix.small_value() < 0) return p.badarg();
+        auto index = uint64_t(ix.small_value());
+        if (index >= AtomTable::kMaxAtoms) return p.error(am::system_limit);
+        while (index >= atoms().size()) {
+            char name[24];
+            std::snprintf(name, sizeof name, "am%x", unsigned(atoms().size()));
+            if (atoms().intern(name).is_none()) return p.error(am::system_limit);
+        }
+        return Term::atom(uint32_t(index));
+    }
     return p.badarg();
 }
 
