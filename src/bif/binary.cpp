@@ -48,12 +48,17 @@ std::string_view subject_bytes(const BitView& v, std::string& copy) {
     return copy;
 }
 
-// A non-empty list of non-empty binaries, a single non-empty binary, or a compiled pattern.
+// A non-empty list of non-empty binaries, a single non-empty binary, or a compiled pattern:
+// compile_pattern/1 makes {bm, [One]} for one pattern and {ac, [Two, ...]} for more, so a tag
+// that disagrees with its list (a bm tag on an ac pattern, ...) is badarg, as in erl.
 bool get_patterns(Term t, std::vector<std::string>& out) {
     if (t.is_tuple() && t.tuple_arity() == 2 &&
         (t.tuple_elem(0) == atom("bm") || t.tuple_elem(0) == atom("ac"))) {
+        bool single = t.tuple_elem(0) == atom("bm");
         t = t.tuple_elem(1);
         if (!t.is_list()) return false;
+        if (!get_patterns(t, out)) return false;
+        return single == (out.size() == 1);
     }
     BitView v;
     if (binary_view(t, v)) {

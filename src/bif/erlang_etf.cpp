@@ -75,7 +75,6 @@ Term bytes_binary(Process& p, const uint8_t* prefix, size_t prefix_len, const ui
 
 // The whole external form of `t` (version byte included) as a binary, or none() for badarg.
 Term to_binary(Process& p, Term t, ToBinaryOptions& opts) {
-    opts.enc.fun_creator = p.pid();
     etf::EncodeResult res;
     if (!etf::encode(t, opts.enc, res)) return p.badarg();
     std::vector<uint8_t> packed;
@@ -104,7 +103,6 @@ Term whole_bytes(Process& p, const etf::SplitBinary& b) {
 
 Term to_iovec(Process& p, Term t, ToBinaryOptions& opts) {
     if (opts.level > 0) return to_binary(p, t, opts);  // erl returns the bare binary here
-    opts.enc.fun_creator = p.pid();
     opts.enc.split_binaries = true;
     etf::EncodeResult res;
     if (!etf::encode(t, opts.enc, res)) return p.badarg();
@@ -136,6 +134,23 @@ thread_local bool t_safe = false;
 Export* resolve_export(Term m, Term f, uint32_t a) {
     if (!t_vm) return nullptr;
     return t_safe ? t_vm->find_export(m, f, a) : t_vm->export_entry(m, f, a);
+}
+
+// A local fun in external format: its module must be loaded (binary_to_term loads it, as a
+// call would, unless `safe`) from the very code it was made by (same checksum).
+FunEntry* resolve_fun(Term module, uint32_t index, const uint8_t* uniq, uint32_t arity,
+                      uint32_t num_free) {
+    if (!t_vm) return nullptr;
+    Module* m = t_vm->find_module(module);
+    if (!m && !t_safe) {
+        auto loaded = t_vm->ensure_loaded(module);
+        if (loaded.ok()) m = loaded.value();
+    }
+    if (!m || index >= m->funs.size() || std::memcmp(m->md5, uniq, sizeof m->md5) != 0)
+        return nullptr;
+    FunEntry* fe = m->funs[index].get();
+    if (fe->num_free != num_free || fe->arity - fe->num_free != arity) return nullptr;
+    return fe;
 }
 
 // For `safe`: true unless the encoding (after the version byte) names an atom that does not
@@ -258,6 +273,7 @@ Term from_binary(Process& p, Term bin, bool safe, bool used) {
     if (safe && !atoms_exist(body)) return p.badarg();
     etf::DecodeContext ctx;
     ctx.resolve_export = &resolve_export;
+    ctx.resolve_fun = &resolve_fun;
     ctx.off_heap = &p.heap.off_heap;  // big binaries go off-heap, as the process makes them
     t_vm = p.vm;
     t_safe = safe;

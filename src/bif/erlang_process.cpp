@@ -9,6 +9,7 @@
 #include "gc/copy_term.h"
 #include "gc/process_gc.h"
 #include "process/process_table.h"
+#include "sched/scheduler.h"
 #include "term/compare.h"
 #include "term/format.h"
 #include "term/map.h"
@@ -265,6 +266,16 @@ Term bif_erlang_spawn_opt_4(Process& p, const Term* a) {
 // erlang:yield/0 — erlang.html#yield-0: true, after letting the other runnable processes run.
 Term bif_erlang_yield_0(Process& p, const Term*) {
     p.after_bif = Process::AfterBif::Yield;
+    return am::true_;
+}
+
+// erlang:bump_reductions/1 — charges the caller N more reductions (at most one slice, as erl);
+// a slice used up that way ends the turn, as running out of reductions does.
+Term bif_erlang_bump_reductions_1(Process& p, const Term* args) {
+    if (!args[0].is_small() || args[0].small_value() < 0) return p.badarg();
+    int64_t n = std::min<int64_t>(args[0].small_value(), Scheduler::kSlice);
+    p.reductions += uint64_t(n);
+    if (int64_t(p.reds_at_bif) + n >= Scheduler::kSlice) p.after_bif = Process::AfterBif::Yield;
     return am::true_;
 }
 

@@ -85,8 +85,9 @@ Term scheduler_statistics(Process& p, Term item) {
     return Term::none();
 }
 
-// erlang:system_flag/2 — schedulers_online (1..schedulers, returns the old count) and
-// scheduler_wall_time (true/false, returns the old state); other flags are not supported yet.
+// erlang:system_flag/2 — schedulers_online (1..schedulers, returns the old count),
+// scheduler_wall_time (true/false, returns the old state) and backtrace_depth (0..64, larger
+// values are cut to 64; returns the old depth); other flags are not supported yet.
 Term bif_erlang_system_flag_2(Process& p, const Term* a) {
     Scheduler* s = p.vm->scheduler;
     if (a[0] == atoms().intern("schedulers_online")) {
@@ -101,6 +102,11 @@ Term bif_erlang_system_flag_2(Process& p, const Term* a) {
         if (a[1] != am::true_ && a[1] != am::false_) return p.badarg();
         bool old = s && s->set_wall_time(a[1] == am::true_);
         return old ? am::true_ : am::false_;
+    }
+    if (a[0] == atoms().intern("backtrace_depth")) {
+        if (!a[1].is_small() || a[1].small_value() < 0) return p.badarg();
+        int depth = int(std::min<int64_t>(a[1].small_value(), Vm::kMaxBacktraceDepth));
+        return small_count(size_t(p.vm->backtrace_depth.exchange(depth)));
     }
     if (!a[0].is_atom()) return p.badarg();
     return p.error(gc::make_tuple_of(p.heap, atoms().intern("unsupported"),

@@ -33,6 +33,23 @@ bool is_proper_list(Term t) {
 }
 
 
+// system_info(snifs): {M, F, A} of every function joist implements natively (its BIF table,
+// less the private helpers of module joist), as erl lists its BIFs and NIF-like functions.
+Term native_functions(Process& p) {
+    size_t n = 0;
+    const BifInfo* table = bif_table(n);
+    Term l = Term::nil();
+    for (size_t i = n; i > 0; --i) {
+        const BifInfo& b = table[i - 1];
+        if (std::string_view(b.module) == "joist") continue;
+        l = gc::make_cons(p.heap,
+                          gc::make_tuple_of(p.heap, atoms().intern(b.module),
+                                            atoms().intern(b.name), Term::small(b.arity)),
+                          l);
+    }
+    return l;
+}
+
 } // namespace
 
 // erlang:self/0 — erlang.html#self-0
@@ -157,6 +174,16 @@ Term bif_erlang_raise_3(Process& p, const Term* args) {
             return am::badarg;
         }
     }
+    // A given trace is cut to backtrace_depth frames (at least one), as erl cuts it.
+    size_t keep = size_t(std::max(1, p.vm->backtrace_depth.load(std::memory_order_relaxed)));
+    size_t len = 0;
+    for (Term t = trace; t.is_list(); t = t.tail()) ++len;
+    if (len > keep) {
+        std::vector<Term> frames;
+        for (Term t = trace; frames.size() < keep; t = t.tail()) frames.push_back(t.head());
+        trace = Term::nil();
+        for (size_t i = frames.size(); i > 0; --i) trace = gc::make_cons(p.heap, frames[i - 1], trace);
+    }
     p.raise(cls, args[1]);
     p.exc_caller = true;
     p.exc_args = Term::none();
@@ -246,7 +273,8 @@ Term bif_erlang_fun_info_2(Process& p, const Term* args) {
         else if (item == am::index) v = Term::small(fe->index);
         else if (item == am::uniq) v = Term::small(fe->old_uniq);
         else if (item == am::new_index) v = Term::small(fe->index);
-        else if (item == am::pid) v = p.pid();
+        else if (item == am::new_uniq) v = md5_binary(p, *fe->module);  // erl: the module's
+        else if (item == am::pid) v = fun_creator(f);
         else if (item == am::env) {
             v = Term::nil();
             for (uint32_t i = fe->num_free; i > 0; --i)
@@ -254,6 +282,20 @@ Term bif_erlang_fun_info_2(Process& p, const Term* args) {
         } else return p.badarg();
     }
     return gc::make_tuple_of(p.heap, item, v);
+}
+
+// erlang:fun_info_mfa/1 — {M, F, A} of a fun; for a local fun, the compiler's name for it and
+// the arity it is called with (free variables not counted).
+Term bif_erlang_fun_info_mfa_1(Process& p, const Term* args) {
+    Term f = args[0];
+    if (!f.is_fun()) return p.badarg();
+    if (f.is_boxed_of(Subtag::Export)) {
+        const Export* e = reinterpret_cast<const Export*>(f.boxed_ptr()[1].raw);
+        return gc::make_tuple_of(p.heap, e->module, e->function, Term::small(e->arity));
+    }
+    const FunEntry* fe = reinterpret_cast<const FunEntry*>(f.boxed_ptr()[1].raw);
+    return gc::make_tuple_of(p.heap, fe->module->name, fe->function,
+                             Term::small(fe->arity - fe->num_free));
 }
 
 // erlang:function_exported/3 — loaded and exported (BIFs count as exported).
@@ -380,6 +422,7 @@ Term system_info_item(Process& p, std::string_view n) {
 #endif
     }
     if (n == "wordsize") return Term::small(8);
+    if (n == "snifs") return native_functions(p);
     if (n == "os_type") return gc::make_tuple_of(h, atom("unix"), atom("linux"));
     if (n == "process_count") return Term::small(int64_t(vm.processes.count()));
     if (n == "process_limit") return Term::small(int64_t(vm.processes.limit()));

@@ -460,6 +460,39 @@ Term bif_erlang_list_to_ref_1(Process& p, const Term* args) {
 
 namespace joist {
 
+// erts_internal:term_type/1 — the name erl's runtime gives the representation of a term (which
+// the suites use to tell small integers from bignums, flat maps from hash maps, ...).
+Term bif_erts_internal_term_type_1(Process&, const Term* args) {
+    Term t = args[0];
+    const char* name = "nil";
+    if (t.is_small()) name = "fixnum";
+    else if (t.is_atom()) name = "atom";
+    else if (t.is_local_pid()) name = "pid";
+    else if ((t.raw & 0xF) == 0x7) name = "port";
+    else if (t.is_list()) name = "list";
+    else if (t.is_boxed()) {
+        switch (t.box_header().header_subtag()) {
+        case Subtag::Tuple: name = "tuple"; break;
+        case Subtag::Fun: name = "fun"; break;
+        case Subtag::Export: name = "export"; break;
+        case Subtag::PosBig:
+        case Subtag::NegBig: name = "bignum"; break;
+        case Subtag::Float: name = "hfloat"; break;
+        case Subtag::Ref: name = "reference"; break;
+        case Subtag::RefcBin: name = "refc_binary"; break;
+        case Subtag::HeapBin: name = "heap_binary"; break;
+        case Subtag::SubBin: name = "sub_binary"; break;
+        case Subtag::MatchCtx: name = "matchstate"; break;
+        case Subtag::FlatMap: name = "flatmap"; break;
+        case Subtag::HashMap: name = "hashmap"; break;  // only a head node is ever a value
+        case Subtag::ExtPid: name = "external_pid"; break;
+        case Subtag::ExtPort: name = "external_port"; break;
+        case Subtag::ExtRef: name = "external_reference"; break;
+        }
+    }
+    return atoms().intern(name);
+}
+
 // erts_internal:cmp_term/2 — -1, 0 or 1 as A is before, the same as, or after B in the exact
 // term order (the order of map keys: 1 is before 1.0).
 Term bif_erts_internal_cmp_term_2(Process&, const Term* args) {

@@ -1,7 +1,11 @@
-// BIFs of module erts_debug that OTP's own tests and tools call: term identity and size, and
-// the internal-state switches. joist runs every BIF to completion (none yields and resumes
+// BIFs of module erts_debug that OTP's own tests and tools call: term identity and size, a hash
+// map's shape, and the internal-state switches. joist runs every BIF to completion (none yields and resumes
 // later), so the loop limits below are kept and reported as erl does but steer nothing.
+#include <algorithm>
 #include <atomic>
+#include <bit>
+#include <cstdio>
+#include <vector>
 
 #include "bif/bif.h"
 #include "gc/copy_term.h"
@@ -63,6 +67,96 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
     return p.badarg();
+}
+
+// erts_debug:get_internal_state/1 — once available_internal_state is on (undef before, as in
+// erl): {atom, Index} is the atom with that index in the atom table, which is first filled up
+// to it with atoms named "am" and the table size in hex, as erl does; other items are badarg.
+Term bif_erts_debug_get_internal_state_1(Process& p, const Term* args) {
+    if (!g_internal_state_available.load()) return p.error(am::undef);
+    Term item = args[0];
+    static const Term atom_item = atoms().intern("atom");
+    if (item.is_tuple() && item.tuple_arity() == 2 && item.tuple_elem(0) == atom_item) {
+        Term ix = item.tuple_elem(1);
+        if (!ix.is_small() || ix.small_value() < 0) return p.badarg();
+        auto index = uint64_t(ix.small_value());
+        if (index >= AtomTable::kMaxAtoms) return p.error(am::system_limit);
+        while (index >= atoms().size()) {
+            char name[24];
+            std::snprintf(name, sizeof name, "am%x", unsigned(atoms().size()));
+            if (atoms().intern(name).is_none()) return p.error(am::system_limit);
+        }
+        return Term::atom(uint32_t(index));
+    }
+    return p.badarg();
+}
+
+} // namespace joist
+
+namespace joist {
+
+namespace {
+
+// A tuple of 16 small integers.
+Term counts_tuple(Process& p, const uint64_t (&counts)[16]) {
+    Term* t = p.alloc(17);
+    t[0] = Term::header(Subtag::Tuple, 16);
+    for (int i = 0; i < 16; ++i) t[1 + i] = Term::small(int64_t(counts[i]));
+    return Term::boxed(t);
+}
+
+} // namespace
+
+// erts_debug:map_info/1 — the shape of a hash map (term.h's HAMT, laid out as erl's):
+// [{depth, D}, {arrays, A, []}, {bitmaps, B, ByChildCount}, {leafs, L, ByLevel}]. As in erl,
+// only a head node with all 16 children counts as an array; every other node is a bitmap node,
+// counted by its number of children (1..16); leaves are counted by level (the head is level 0).
+// A flat map is badarg, anything else {badmap, T}.
+Term bif_erts_debug_map_info_1(Process& p, const Term* args) {
+    Term map = args[0];
+    if (!map.is_map()) return p.error(gc::make_tuple_of(p.heap, am::badmap, map));
+    if (!map.is_boxed_of(Subtag::HashMap)) return p.badarg();
+    uint64_t bitmap_usage[16] = {}, leaf_usage[16] = {};
+    uint64_t bitmaps = 0, arrays = 0, leaves = 0, depth = 0;
+    struct Item {
+        Term node;
+        uint64_t level;
+    };
+    std::vector<Item> stack{{map, 0}};
+    while (!stack.empty()) {
+        Item it = stack.back();
+        stack.pop_back();
+        depth = std::max(depth, it.level);
+        if (it.node.is_list()) {  // a leaf: [Key | Value]
+            ++leaves;
+            if (it.level < 16) ++leaf_usage[it.level];
+            continue;
+        }
+        const Term* n = it.node.boxed_ptr();
+        bool head = it.level == 0;
+        auto bitmap = uint32_t(n[1].small_value()) & 0xFFFF;
+        size_t children = size_t(std::popcount(bitmap));
+        if (head && children == 16) {
+            ++arrays;
+        } else {
+            ++bitmaps;
+            ++bitmap_usage[children - 1];
+        }
+        const Term* child = n + (head ? 3 : 2);
+        for (size_t i = 0; i < children; ++i) stack.push_back({child[i], it.level + 1});
+    }
+    gc::Heap& h = p.heap;
+    Term leafs = gc::make_tuple_of(h, atoms().intern("leafs"), Term::small(int64_t(leaves)),
+                                   counts_tuple(p, leaf_usage));
+    Term bms = gc::make_tuple_of(h, atoms().intern("bitmaps"), Term::small(int64_t(bitmaps)),
+                                 counts_tuple(p, bitmap_usage));
+    Term arr = gc::make_tuple_of(h, atoms().intern("arrays"), Term::small(int64_t(arrays)),
+                                 Term::nil());
+    Term dep = gc::make_tuple_of(h, atoms().intern("depth"), Term::small(int64_t(depth)));
+    Term l = gc::make_cons(h, leafs, Term::nil());
+    l = gc::make_cons(h, bms, l);
+    l = gc::make_cons(h, arr, l);
+    return gc::make_cons(h, dep, l);
 }
 
 } // namespace joist

@@ -47,13 +47,24 @@ bool is_chardata(Term t) {
     return true;
 }
 
-// One UTF-8 character at s[0..n): its length (code point in `cp`), 0 if the bytes are a
-// valid but unfinished start, -1 if they are not UTF-8 (well-formed sequences, Unicode 3-7).
+// One UTF-8 character at s[0..n): its length (code point in `cp`), 0 if the input ends in what
+// erl deems an unfinished start (below), -1 if the bytes are not UTF-8 (well-formed
+// sequences, Unicode 3-7).
 int utf8_step(const uint8_t* s, size_t n, uint32_t& cp) {
     uint8_t c = s[0];
     if (c < 0x80) {
         cp = c;
         return 1;
+    }
+    // Cut short by the end of the input, a sequence is incomplete as erl judges it: a lead
+    // byte announcing 2 to 4 bytes (C0..F7) followed by continuation bytes only. Overlong
+    // forms, surrogates and values over 10FFFF are errors only once the sequence is whole.
+    size_t announced = c >= 0xC0 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF7 ? 4 : 0;
+    if (announced != 0 && n < announced) {
+        for (size_t k = 1; k < n; ++k)
+            if ((s[k] & 0xC0) != 0x80) return -1;
+        return 0;
     }
     int len;
     uint8_t lo = 0x80, hi = 0xBF;  // range of the second byte

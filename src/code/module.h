@@ -45,6 +45,13 @@ struct FunEntry {
     Instr* address = nullptr;
 };
 
+// A closure's creator (the process that ran make_fun), after its num_free env words; erl's
+// fun_info(F, pid) reports it, and the external format carries it.
+inline Term fun_creator(Term fun) {
+    const Term* box = fun.boxed_ptr();
+    return box[2 + reinterpret_cast<const FunEntry*>(box[1].raw)->num_free];
+}
+
 struct FunctionInfo {     // one function's code range, for stack traces
     uint32_t start;       // code offset of its first instruction (after func_info)
     Term name;

@@ -486,6 +486,47 @@ Result<ExportRef> read_export(Reader& r, std::string& buf) {
     return ExportRef{module, function, arity};
 }
 
+// The fixed part of a NEW_FUN_EXT (after the tag, before the free variables).
+struct FunRef {
+    Term module;
+    uint32_t arity, index, num_free;
+    const uint8_t* uniq;  // 16 bytes: the module's checksum
+    uint8_t creator_tag;  // NEW_PID_EXT or PID_EXT
+    NodeId creator;
+};
+
+// An OldIndex / OldUniq field: SMALL_INTEGER_EXT or INTEGER_EXT.
+Result<void> skip_fun_integer(Reader& r) {
+    if (!r.has(1)) return fail("truncated fun");
+    uint8_t tag = r.u8();
+    size_t n = tag == kSmallInteger ? 1 : tag == kInteger ? 4 : 0;
+    if (n == 0) return fail("bad fun");
+    if (!r.has(n)) return fail("truncated fun");
+    r.skip(n);
+    return {};
+}
+
+// Reads a NEW_FUN_EXT up to its free variables.
+Result<FunRef> read_new_fun(Reader& r, std::string& buf) {
+    if (!r.has(4 + 1 + 16 + 4 + 4)) return fail("truncated fun");
+    r.skip(4);  // total size
+    FunRef f{};
+    f.arity = r.u8();
+    f.uniq = r.take(16);
+    f.index = r.u32();
+    f.num_free = r.u32();
+    std::string_view m = TRY(read_atom(r, buf));
+    f.module = atoms().intern(m);
+    if (f.module.is_none()) return fail("atom table full");
+    TRY_VOID(skip_fun_integer(r));
+    TRY_VOID(skip_fun_integer(r));
+    if (!r.has(1)) return fail("truncated fun");
+    f.creator_tag = r.u8();
+    if (f.creator_tag != kNewPid && f.creator_tag != kPid) return fail("bad fun creator");
+    f.creator = TRY(read_node_id(r, f.creator_tag, buf));
+    return f;
+}
+
 // Inflates a compressed term body (after tag 80) into `out`; `in_used` gets the bytes of
 // input consumed (size word and zlib stream).
 Result<void> inflate_body(Reader r, std::vector<uint8_t>& out, size_t* in_used) {
@@ -663,9 +704,17 @@ Result<SizeInfo> size_term(Reader r, const DecodeContext& ctx) {
             if (pairs >= 2) multi_key_map = true;
             break;
         }
-        case kNewFun:
+        case kNewFun: {
+            FunRef f = TRY(read_new_fun(r, buf));
+            if (!ctx.resolve_fun || !ctx.resolve_fun(f.module, f.index, f.uniq, f.arity, f.num_free))
+                return fail("cannot resolve fun");
+            TRY(node_id_words(f.creator_tag, f.creator));  // a pid joist can represent
+            todo += f.num_free;
+            words += 3 + size_t(f.num_free);
+            break;
+        }
         case kFun:
-            return fail("unsupported: fun");
+            return fail("unsupported: old fun format");
         case kCompressed:
             return fail("nested compressed term");
         case kDistHeader:
@@ -826,6 +875,21 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
             hp[1] = Term::from_raw(reinterpret_cast<Word>(ep));
             *dst = Term::boxed(hp);
             hp += 2;
+            break;
+        }
+        case kNewFun: {
+            FunRef f = read_new_fun(r, buf).value();
+            FunEntry* fe = ctx.resolve_fun
+                               ? ctx.resolve_fun(f.module, f.index, f.uniq, f.arity, f.num_free)
+                               : nullptr;
+            if (!fe) failed = true;  // the words are still laid out, so reading can go on
+            Term* fun = hp;
+            hp += 3 + size_t(f.num_free);
+            fun[0] = Term::header(Subtag::Fun, 2 + uint64_t(f.num_free));
+            fun[1] = Term::from_raw(reinterpret_cast<Word>(fe));
+            fun[2 + f.num_free] = Term::pid(f.creator.id);  // (layout: term.h)
+            *dst = Term::boxed(fun);
+            for (size_t i = f.num_free; i > 0; --i) push(&fun[1 + i]);
             break;
         }
         default: {  // pids and references (everything else failed validation)

@@ -17,6 +17,7 @@
 
 namespace joist {
 struct Export;
+struct FunEntry;
 }
 
 namespace joist::etf {
@@ -24,6 +25,10 @@ namespace joist::etf {
 struct DecodeContext {
     // Resolves fun M:F/A (EXPORT_EXT) to its export entry; nullptr -> decode error.
     Export* (*resolve_export)(Term module, Term function, uint32_t arity) = nullptr;
+    // Resolves a local fun (NEW_FUN_EXT) to its entry in the loaded module whose checksum is
+    // `uniq` (16 bytes), checking arity and free variable count; nullptr -> decode error.
+    FunEntry* (*resolve_fun)(Term module, uint32_t index, const uint8_t* uniq, uint32_t arity,
+                             uint32_t num_free) = nullptr;
     // Where binaries over kHeapBinLimit bytes go off-heap (the decoding process's heap list);
     // nullptr (module literals): every binary is a HeapBin. decoded_size() is the same
     // either way: an off-heap binary takes fewer words than it reserved, the rest is filler.

@@ -276,7 +276,7 @@ private:
     void closure(Term t) {
         const Term* box = t.boxed_ptr();
         const auto* fe = reinterpret_cast<const FunEntry*>(box[1].raw);
-        uint32_t num_free = uint32_t(box->header_arity() - 1);
+        uint32_t num_free = fe->num_free;
         u8(kNewFun);
         size_t size_pos = m_out.bytes.size();
         size_t size_logical = logical_pos();
@@ -288,7 +288,7 @@ private:
         atom(fe->module->name);
         integer(Term::small(fe->index));
         integer(Term::small(fe->old_uniq));
-        Term creator = m_opts.fun_creator;
+        Term creator = fun_creator(t);
         pid(creator.is_local_pid() ? creator.pid_number() : 0);
         m_stack.push_back({Item::kFunEnd, Term::nil(), size_pos, size_logical});
         for (uint32_t i = num_free; i > 0; --i) m_stack.push_back({Item::kTerm, box[1 + i]});

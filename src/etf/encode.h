@@ -16,8 +16,6 @@ namespace joist::etf {
 struct EncodeOptions {
     int minor_version = 1;
     bool deterministic = false;
-    // The creator pid written into closures (NEW_FUN_EXT); joist closures do not record it.
-    Term fun_creator = Term::pid(0);
     // For term_to_iovec: binaries of over kIovecBinLimit bytes are not copied but listed in
     // EncodeResult::binaries.
     bool split_binaries = false;

@@ -1,4 +1,6 @@
 // Stack traces in erl's form, built from code addresses on the stack and the Line tables.
+#include <algorithm>
+
 #include "gc/build.h"
 #include "interp/interp.h"
 #include "term/atom_table.h"
@@ -7,8 +9,6 @@
 namespace joist::interp {
 
 namespace {
-
-constexpr int kBacktraceDepth = 8;  // erl's default backtrace_depth
 
 // [{file, "x.erl"}, {line, N}] for a code address, or [] without line information.
 Term location(Process& p, const Module& m, const Instr* at) {
@@ -33,11 +33,12 @@ Term frame_for(Vm& vm, Process& p, const Instr* at, Term args_or_none) {
 } // namespace
 
 Term build_trace(Vm& vm, Process& p, const Instr* pc, const Term* E, Term top_frame) {
-    Term frames[kBacktraceDepth];
+    Term frames[Vm::kMaxBacktraceDepth];
+    const int depth = std::max(1, vm.backtrace_depth.load(std::memory_order_relaxed));
     int n = 0;
     if (top_frame.is_value()) frames[n++] = top_frame;
     Term args = p.exc_args;  // error/2's arguments replace the first function's arity
-    if (pc && n < kBacktraceDepth) {
+    if (pc && n < depth) {
         Term f = frame_for(vm, p, pc, args);
         if (f.is_value()) {
             frames[n++] = f;
@@ -45,7 +46,7 @@ Term build_trace(Vm& vm, Process& p, const Instr* pc, const Term* E, Term top_fr
         }
     }
     const Instr* last_cp = nullptr;
-    for (const Term* s = E; s < p.heap.end && n < kBacktraceDepth; ++s) {
+    for (const Term* s = E; s < p.heap.end && n < depth; ++s) {
         if (!s->is_header()) continue;  // only return addresses have tag 00 on the stack
         const Instr* cp = reinterpret_cast<const Instr*>(s->raw);
         if (cp == last_cp) continue;  // as erl: a run of one return address shows once

@@ -1280,10 +1280,11 @@ L_make_fun: {
     SYNC_E();
     FunEntry* fe = reinterpret_cast<FunEntry*>(I[1]);
     size_t n = I[3];
-    Term* f = p.heap.alloc(2 + n);
-    f[0] = Term::header(Subtag::Fun, 1 + n);
+    Term* f = p.heap.alloc(3 + n);
+    f[0] = Term::header(Subtag::Fun, 2 + n);
     f[1] = Term::from_raw(reinterpret_cast<Word>(fe));
     for (size_t i = 0; i < n; ++i) f[2 + i] = OPS(4 + i);
+    f[2 + n] = p.pid();  // the creator, after the env (term.h)
     DST(2) = Term::boxed(f);
     NEXT(3 + n);
 }

@@ -3,6 +3,8 @@
 // corrupt input yields an Error naming the chunk, never a crash or a size-driven allocation.
 #include "loader/beam_file.h"
 
+#include "base/md5.h"
+
 #include <zlib.h>
 
 #include <array>
@@ -435,6 +437,9 @@ Result<void> parse_literals(BeamFile& beam, Bytes data) {
     return {};
 }
 
+constexpr uint32_t kMaxLocationFiles = 255;
+constexpr int64_t kMaxLocationLine = (int64_t{1} << 24) - 1;
+
 // Line: header, then items (tag a = switch file, tag i = a line in the current file), then the
 // file names. lines[0] is the compiler's predefined "no location"; an unknown version is
 // ignored, as erl does.
@@ -458,7 +463,10 @@ Result<void> parse_lines(BeamFile& beam, Bytes data) {
             if (t.value > num_names) return fail("file index " + num(t.value) + " out of range");
             file = static_cast<uint32_t>(t.value);
         } else if (t.tag == k_tag_i) {
-            beam.lines.push_back(LineRef{file, static_cast<uint32_t>(t.value)});
+            // erl keeps a location in 32 bits (8 for the file, 24 for the line) and silently
+            // drops those that do not fit: they become "no location", line 0.
+            bool fits = file < kMaxLocationFiles && t.value < kMaxLocationLine;
+            beam.lines.push_back(fits ? LineRef{file, static_cast<uint32_t>(t.value)} : LineRef{0, 0});
         } else {
             return fail("bad tag " + num(t.tag) + " in line item");
         }
@@ -538,7 +546,7 @@ struct Chunk {
 
 enum ChunkIndex : size_t {
     k_atu8, k_atom, k_code, k_strt, k_impt, k_expt, k_loct, k_funt, k_litt, k_line, k_attr,
-    k_cinf, k_type, k_num_chunks
+    k_cinf, k_type, k_meta, k_num_chunks
 };
 
 // A printable form of a chunk id for error messages.
@@ -546,6 +554,33 @@ std::string chunk_name(Bytes id) {
     std::string s;
     for (uint8_t c : id) s += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
     return s;
+}
+
+// The module checksum as erl computes it (module_info(md5), and the new_uniq of every fun, so
+// funs in external format match erl's): MD5 over the atom, code, string, import and export
+// chunks, the fun table with each OldUniq zeroed (an old endian-dependent hash), then the
+// literal and Meta chunks as stored.
+void module_checksum(const std::array<Chunk, k_num_chunks>& chunks, uint8_t out[16]) {
+    Md5 md5;
+    auto feed = [&](const std::optional<Bytes>& c) {
+        if (c) md5.update(c->data(), c->size());
+    };
+    feed(chunks[k_atu8].data ? chunks[k_atu8].data : chunks[k_atom].data);
+    feed(chunks[k_code].data);
+    feed(chunks[k_strt].data);
+    feed(chunks[k_impt].data);
+    feed(chunks[k_expt].data);
+    if (const auto& funt = chunks[k_funt].data; funt && funt->size() >= 4) {
+        static const uint8_t zero[4] = {};
+        md5.update(funt->data(), 4);  // the count
+        for (size_t at = 4; at + 24 <= funt->size(); at += 24) {
+            md5.update(funt->data() + at, 20);  // function, arity, label, index, num_free
+            md5.update(zero, 4);
+        }
+    }
+    feed(chunks[k_litt].data);
+    feed(chunks[k_meta].data);
+    md5.digest(out);
 }
 
 } // namespace
@@ -564,7 +599,7 @@ Result<BeamFile> parse_beam(std::string_view bytes, std::string_view name_for_er
     std::array<Chunk, k_num_chunks> chunks{{{"AtU8", {}}, {"Atom", {}}, {"Code", {}}, {"StrT", {}},
                                          {"ImpT", {}}, {"ExpT", {}}, {"LocT", {}}, {"FunT", {}},
                                          {"LitT", {}}, {"Line", {}}, {"Attr", {}}, {"CInf", {}},
-                                         {"Type", {}}}};
+                                         {"Type", {}}, {"Meta", {}}}};
 
     // The IFF container: "FOR1", size, "BEAM", then chunks (id, size, data) padded to 4 bytes.
     // `where` names the part being read, for errors.
@@ -623,6 +658,7 @@ Result<BeamFile> parse_beam(std::string_view bytes, std::string_view name_for_er
     if (chunks[k_type].data) beam.types = to_vector(*chunks[k_type].data);
 
     TRY_VOID(in_chunk("Code", parse_code(beam, code.value())));
+    module_checksum(chunks, beam.md5);
     return beam;
 }
 

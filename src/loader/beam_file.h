@@ -73,6 +73,7 @@ struct BeamFile {
     uint32_t function_count = 0;
     uint32_t code_format = 0, max_opcode = 0;
     std::vector<GenOp> code;                      // every instruction, in file order
+    uint8_t md5[16] = {};                         // the module checksum, as erl's
 };
 
 // Parses a whole .beam file. Errors name the chunk and reason, e.g.

@@ -247,7 +247,7 @@ int compare_funs(Term a, Term b, bool exact, WorkStack& stack) {
         if (int r = three_way(fx->index, fy->index)) return r;
         if (int r = three_way(fx->old_uniq, fy->old_uniq)) return r;
     }
-    size_t nx = x->header_arity() - 1, ny = y->header_arity() - 1;
+    size_t nx = fx->num_free, ny = fy->num_free;  // the creator pid is not compared, as in erl
     if (int r = three_way(nx, ny)) return r;
     stack.push(x + 2, y + 2, nx, exact);
     return 0;

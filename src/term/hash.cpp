@@ -65,7 +65,7 @@ struct FunParts {
 FunParts fun_parts(Term fun) {
     const Term* box = fun.boxed_ptr();
     const auto* fe = reinterpret_cast<const FunEntry*>(box[1].raw);
-    return FunParts{uint32_t(box->header_arity() - 1), fe->module->name, fe->index, fe->old_uniq,
+    return FunParts{fe->num_free, fe->module->name, fe->index, fe->old_uniq,
                     box + 2};
 }
 

@@ -194,7 +194,7 @@ uint32_t internal_hash(Term term, uint32_t salt) {
             }
             case Subtag::Fun: {
                 const auto* fe = reinterpret_cast<const FunEntry*>(box[1].raw);
-                size_t nfree = box->header_arity() - 1;
+                size_t nfree = fe->num_free;
                 hs.pair(uint32_t(nfree), uint32_t(fe->module->name.raw), kHConst20);
                 hs.pair(uint32_t(fe->index), uint32_t(fe->old_uniq), kHConst21);
                 if (nfree == 0) break;

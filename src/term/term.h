@@ -28,7 +28,7 @@ using Word = uint64_t;
 
 enum class Subtag : uint8_t {
     Tuple = 0,
-    Fun = 1,       // closure: [hdr, FunEntry*, env...]  (arity = 1 + num_free)
+    Fun = 1,       // closure: [hdr, FunEntry*, env..., creator pid]  (arity = 2 + num_free)
     PosBig = 2,    // [hdr, limbs...] little-endian mp_limb_t magnitude
     NegBig = 3,
     Ref = 4,       // [hdr, 3 words of id]

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -226,6 +227,7 @@ Result<Module*> Vm::load_binary(Term expected_name, std::string_view bytes, std:
     if (expected_name.is_atom() && bf.module_name != atoms().name(expected_name))
         return make_error(fmt::format("{}: module name in file is {}", file, bf.module_name));
     std::unique_ptr<Module> mod = TRY(loader::emit_module(*this, bf));
+    std::memcpy(mod->md5, bf.md5, sizeof mod->md5);  // before any process can see the module
     Module* m = mod.get();
     {
         std::lock_guard lock(m_mutex);

@@ -34,6 +34,11 @@ public:
     // Adds OTP's lib/*/ebin directories (root from $JOIST_OTP_ROOT, else the installed erl).
     void add_otp_paths();
 
+    // system_flag(backtrace_depth): frames kept in an exception's stack trace (erl's default 8,
+    // at most kMaxBacktraceDepth; a trace keeps at least one frame even at 0).
+    static constexpr int kMaxBacktraceDepth = 64;
+    std::atomic<int> backtrace_depth{8};
+
     // --- exports ---
     // The entry for {M, F, A}, created (pointing at its call_undefined trampoline) if new.
     Export* export_entry(Term module, Term function, uint32_t arity);
