@@ -445,8 +445,9 @@ Term bif_erlang_processes_0(Process& p, const Term*) {
     return l;
 }
 
-// erlang:monitor/2 — process monitors (by pid or registered name).
-Term bif_erlang_monitor_2(Process& p, const Term* a) {
+// erlang:monitor/2 — process monitors (by pid or registered name); with a `tag` (monitor/3's
+// {tag, T}), the 'DOWN' message's first element is the tag.
+static Term monitor_process(Process& p, const Term* a, Term tag) {
     if (a[0] != am::process) return p.badarg();
     Term target = a[1];
     Term name = Term::none();
@@ -465,6 +466,11 @@ Term bif_erlang_monitor_2(Process& p, const Term* a) {
     if (t) {
         uint64_t id = new_ref_id();
         p.monitors.push_back(Monitor{Term::nil(), id, p.number, t->number, name});
+        if (tag.is_value()) {
+            if (!p.monitor_tags)
+                p.monitor_tags = std::make_unique<std::unordered_map<uint64_t, Message*>>();
+            (*p.monitor_tags)[id] = copy_to_message(tag);
+        }
         send_monitor_signal(*t, p.number, id, name);
         return make_ref_term(p.heap, id);
     }
@@ -472,20 +478,26 @@ Term bif_erlang_monitor_2(Process& p, const Term* a) {
     uint64_t id = new_ref_id();
     Term ref = make_ref_term(p.heap, id);
     Term who = name.is_value() ? gc::make_tuple_of(p.heap, name, am::nonode_nohost) : target;
-    send_message(p, gc::make_tuple_of(p.heap, atoms().intern("DOWN"), ref, am::process, who,
-                                      atoms().intern("noproc")));
+    send_message(p, gc::make_tuple_of(p.heap, tag.is_value() ? tag : atoms().intern("DOWN"), ref,
+                                      am::process, who, atoms().intern("noproc")));
     return ref;
 }
+Term bif_erlang_monitor_2(Process& p, const Term* a) { return monitor_process(p, a, Term::none()); }
 
 // erlang:monitor/3 — monitor/2 with options: {alias, Mode} also makes the reference an
 // alias of the caller (Mode explicit_unalias, demonitor or reply_demonitor: all three are
 // removed by unalias/1 or demonitor; FIXME(issue 4): reply_demonitor's removal on the first
-// reply), {tag, T} is not supported yet (badarg).
+// reply); {tag, T} makes T the first element of the 'DOWN' message.
 Term bif_erlang_monitor_3(Process& p, const Term* a) {
     bool alias = false;
+    Term tag = Term::none();
     Term l = a[2];
     for (; l.is_list(); l = l.tail()) {
         Term o = l.head();
+        if (o.is_tuple() && o.tuple_arity() == 2 && o.tuple_elem(0) == atoms().intern("tag")) {
+            tag = o.tuple_elem(1);  // the last one counts, as erl
+            continue;
+        }
         if (!is_alias_option(o)) {
             p.badarg();
             p.exc_cause = atoms().intern("badopt");
@@ -493,8 +505,12 @@ Term bif_erlang_monitor_3(Process& p, const Term* a) {
         }
         alias = true;
     }
-    if (!l.is_nil()) return p.badarg();
-    Term ref = bif_erlang_monitor_2(p, a);
+    if (!l.is_nil()) {
+        p.badarg();
+        p.exc_cause = atoms().intern("badopt");
+        return Term::none();
+    }
+    Term ref = monitor_process(p, a, tag);
     if (ref.is_value() && alias) {
         p.has_aliases = true;
         p.vm->processes.add_alias(ref_id_of(ref), p.number);
@@ -538,13 +554,13 @@ static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
         found = true;
         break;
     }
+    delete p.take_monitor_tag(id);
+    // As erl, flush removes one {_, Ref, _, _, _} (the 'DOWN', or its tagged form).
     if (flush) {
         p.take_inbox();
-        Term down = atoms().intern("DOWN");
         for (Message** m = &p.mq_first; *m; m = &(*m)->next) {
             Term t = (*m)->term;
-            if (t.is_tuple() && t.tuple_arity() == 5 && t.tuple_elem(0) == down &&
-                terms_exact_eq(t.tuple_elem(1), ref)) {
+            if (t.is_tuple() && t.tuple_arity() == 5 && terms_exact_eq(t.tuple_elem(1), ref)) {
                 p.remove_message_at(m);
                 break;
             }

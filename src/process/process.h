@@ -176,6 +176,7 @@ struct Process {
     uint64_t timer_armed_deadline = 0; // owner: the deadline a timer is armed for (0: none)
     std::atomic<uint64_t> timer_fired{0};
     uint64_t timer_id = 0;             // owner: the armed timer (TimerService id), to cancel it
+    uint16_t timer_wheel = 0;          // owner: the scheduler whose receive timers hold it
     const Instr* timeout_pc = nullptr;  // the receive's `timeout` instruction
 
     // Receive markers (OTP's recv_marker_* instructions): `Ref = make_ref(), ... receive
@@ -202,6 +203,9 @@ struct Process {
     Term registered_name = Term::none();
     bool has_aliases = false;  // made an alias once (monitor/3, alias/1): demonitor checks
                                // the alias table only then (it takes the table's mutex)
+    // monitor/3's {tag, T}: the first element of those monitors' 'DOWN' messages instead of
+    // 'DOWN', by reference number, each a copy of T in a message of its own (made on first use).
+    std::unique_ptr<std::unordered_map<uint64_t, Message*>> monitor_tags;
 
     // --- process flags (process_flag/2, spawn_opt/4) and what process_info/2 reports ---
     Term error_handler = am::error_handler;  // the module undefined calls go through
@@ -253,6 +257,8 @@ struct Process {
     }
     void remove_saved_message() { remove_message_at(mq_save); }
     ~Process() {
+        if (monitor_tags)
+            for (auto& [id, tag] : *monitor_tags) delete tag;
         for (Message* m = inbox.take_all(); m;) {
             Message* next = m->next;
             delete m;
@@ -266,6 +272,16 @@ struct Process {
     }
 
     Term pid() const { return Term::pid(number); }
+    // The {tag, T} message of monitor `ref_id`, taken out of monitor_tags (the caller owns
+    // it), or nullptr.
+    Message* take_monitor_tag(uint64_t ref_id) {
+        if (!monitor_tags) return nullptr;
+        auto it = monitor_tags->find(ref_id);
+        if (it == monitor_tags->end()) return nullptr;
+        Message* tag = it->second;
+        monitor_tags->erase(it);
+        return tag;
+    }
 
     // Raise helpers: record the exception and return none() for the caller to return.
     Term raise(Term cls, Term reason) {

@@ -312,6 +312,8 @@ void push_bare_signal(Process& to, SignalKind kind, uint64_t from, uint64_t ref_
 }
 } // namespace
 
+Message* copy_to_message(Term t) { return new_signal(SignalKind::Message, t); }
+
 void send_link_signal(Process& to, uint64_t from) {
     push_bare_signal(to, SignalKind::Link, from, 0, Term::nil());
 }
@@ -386,6 +388,19 @@ void handle_signal(Process& p, Message* m) {
                                [&](const Monitor& x) { return x.ref_id == m->ref_id; });
         if (it == v.end()) break;  // demonitored meanwhile
         v.erase(it);
+        if (Message* tag = p.take_monitor_tag(m->ref_id)) {
+            // {Tag, Ref, process, Who, Reason}: built anew, then both old pieces go.
+            gc::Heap tmp;
+            tmp.init(8);
+            Term d = m->term;
+            Term t = gc::make_tuple_of(tmp, tag->term, d.tuple_elem(1), d.tuple_elem(2),
+                                       d.tuple_elem(3), d.tuple_elem(4));
+            Message* tagged = new_signal(SignalKind::Down, t);
+            tagged->ref_id = m->ref_id;
+            delete tag;
+            delete m;
+            m = tagged;
+        }
         p.enqueue_message(m);
         return;
     }

@@ -124,6 +124,8 @@ void send_exit_signal(Process& to, Term from, Term reason, bool from_link);
 void send_link_signal(Process& to, uint64_t from);
 void send_unlink_signal(Process& to, uint64_t from);
 void send_monitor_signal(Process& to, uint64_t watcher, uint64_t ref_id, Term name);
+// A message holding a copy of `t` in a fragment of its own (not sent: the caller owns it).
+Message* copy_to_message(Term t);
 void send_demonitor_signal(Process& to, uint64_t ref_id);
 // {'DOWN', Ref, process, Who, Reason} for monitor `ref_id`, if the watcher still holds it.
 void send_down_signal(Process& watcher, uint64_t ref_id, Term who, Term reason);

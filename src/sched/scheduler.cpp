@@ -48,6 +48,7 @@ Scheduler::Scheduler(Vm& vm, unsigned threads)
         w->index = i;
         w->ctx = std::make_unique<interp::Context>();
         m_workers.push_back(std::move(w));
+        m_receive_timers.push_back(std::make_unique<TimerService>(now_ns()));
     }
     m_vm.processes.set_threads(threads);
     m_online.store(threads);
@@ -253,23 +254,47 @@ void Scheduler::requeue_yielded(Worker& w, Process& p) {
     w.next = &p;
 }
 
-void Scheduler::arm_timer(Process& p) {
+void Scheduler::arm_timer(Worker& w, Process& p) {
     p.timer_armed_deadline = p.timer_deadline;
-    p.timer_id = m_vm.timers.insert_receive(p.timer_deadline, p.number, ++p.timer_seq);
+    p.timer_wheel = uint16_t(w.index);
+    p.timer_id = m_receive_timers[w.index]->insert_receive(p.timer_deadline, p.number,
+                                                           ++p.timer_seq);
 }
 
-void Scheduler::fire_timers(uint64_t now) {
-    m_vm.timers.expire(now, [this](const ExpiredTimer& t) {
+void Scheduler::cancel_receive_timer(Process& p) {
+    m_receive_timers[p.timer_wheel]->cancel(p.timer_id, now_ns());
+    p.timer_armed_deadline = 0;
+}
+
+void Scheduler::fire_timers(Worker& w, uint64_t now) {
+    auto deliver = [this](const ExpiredTimer& t) {
         if (t.kind == TimerKind::Message) return deliver_timer_message(m_vm.processes, t);
         if (Process* p = m_vm.processes.find(t.pid)) {
             p->timer_fired.store(t.seq, std::memory_order_release);
             wake(*p);
         }
-    });
+    };
+    m_vm.timers.expire(now, deliver);
+    m_receive_timers[w.index]->expire(now, deliver);
+    if (w.index == 0)
+        for (unsigned i = online(); i < m_receive_timers.size(); ++i)
+            m_receive_timers[i]->expire(now, deliver);
+}
+
+// When `w` must wake up next for a timer (UINT64_MAX: none).
+uint64_t Scheduler::next_deadline(const Worker& w) const {
+    uint64_t next = m_vm.timers.next_deadline().value_or(UINT64_MAX);
+    auto consider = [&](const TimerService& t) {
+        next = std::min(next, t.next_deadline().value_or(UINT64_MAX));
+    };
+    if (w.index < online()) consider(*m_receive_timers[w.index]);
+    if (w.index == 0)
+        for (unsigned i = online(); i < m_receive_timers.size(); ++i) consider(*m_receive_timers[i]);
+    return next;
 }
 
 void Scheduler::exit_process(Process& p, Term reason) {
-    if (p.timer_armed_deadline) m_vm.timers.cancel(p.timer_id, now_ns());
+    if (p.timer_armed_deadline) cancel_receive_timer(p);
     m_vm.timers.cancel_for_process(p.number);  // erl cancels the timers sent to it
     process_exited(m_vm, p, reason);
 }
@@ -291,7 +316,7 @@ void Scheduler::sleep(Worker& w) {
     m_sleepers.fetch_add(1, std::memory_order_seq_cst);
     while (!m_stop.load() &&
            (w.index >= online() || m_queued.load(std::memory_order_seq_cst) == 0)) {
-        uint64_t next = m_vm.timers.next_deadline().value_or(UINT64_MAX), now = now_ns();
+        uint64_t next = next_deadline(w), now = now_ns();
         if (next <= now) break;
         if (next == UINT64_MAX) {
             // Nothing queued and no timer: erl -noshell idles here until something happens.
@@ -340,10 +365,8 @@ void Scheduler::run_process(Worker& w, Process& p) {
         std::fprintf(stderr, "[sched %u] <0.%llu.0> -> %d\n", w.index + 1,
                      static_cast<unsigned long long>(p.number), int(r));
     // The receive whose timer was armed has ended: drop the timer.
-    if (p.timer_armed_deadline && p.timer_deadline != p.timer_armed_deadline) {
-        m_vm.timers.cancel(p.timer_id, now_ns());
-        p.timer_armed_deadline = 0;
-    }
+    if (p.timer_armed_deadline && p.timer_deadline != p.timer_armed_deadline)
+        cancel_receive_timer(p);
     switch (r) {
     case interp::RunResult::Yield:
         p.status = ProcStatus::Runnable;
@@ -353,7 +376,7 @@ void Scheduler::run_process(Worker& w, Process& p) {
         p.status = ProcStatus::Waiting;
         if (p.timer_deadline) {
             if (p.timer_deadline != p.timer_armed_deadline) {
-                arm_timer(p);
+                arm_timer(w, p);
             } else if (p.timer_fired.load(std::memory_order_acquire) == p.timer_seq) {
                 p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
             }
@@ -402,7 +425,7 @@ void Scheduler::loop(Worker& w) {
             table.reclaim();
             balance(w);
         }
-        fire_timers(now_ns());
+        fire_timers(w, now_ns());
         if (w.index >= online()) {  // offline: hand everything over, then sleep
             if (Process* q = std::exchange(w.next, nullptr)) push(*m_workers[0], *q);
             while (Process* q = pop(w)) push(*m_workers[0], *q);

@@ -26,6 +26,7 @@
 
 namespace joist {
 
+class TimerService;
 class Vm;
 
 class Scheduler final : public Waker {
@@ -91,14 +92,21 @@ private:
     // After a slice used up: the process runs again, next on this thread if nothing waits here.
     void requeue_yielded(Worker& w, Process& p);
     void exit_process(Process& p, Term reason);
-    void arm_timer(Process& p);
-    void fire_timers(uint64_t now);
+    void arm_timer(Worker& w, Process& p);
+    void cancel_receive_timer(Process& p);
+    void fire_timers(Worker& w, uint64_t now);
+    uint64_t next_deadline(const Worker& w) const;
     void sleep(Worker& w);
     void halt(int status);
     void notify_one();
 
     Vm& m_vm;
     std::vector<std::unique_ptr<Worker>> m_workers;
+    // Receive timeouts, one timer wheel per scheduler: a process's timer goes into the wheel of
+    // the scheduler it waits on, which expires it (scheduler 1 also expires the wheels of
+    // offline schedulers), so busy schedulers do not contend on one wheel's lock. The VM's
+    // own service (Vm::timers) keeps the message timers of send_after/start_timer.
+    std::vector<std::unique_ptr<TimerService>> m_receive_timers;
     std::atomic<size_t> m_queued{0};  // processes in all run queues
     std::atomic<int> m_sleepers{0};
     std::mutex m_sleep_mutex;
