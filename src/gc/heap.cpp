@@ -30,18 +30,26 @@ Term* alloc_block(size_t words) {
  * burst does not pin memory in one thread; off under AddressSanitizer, so that it sees every
  * use after free. Every cached block came from malloc, so std::free still frees any fragment. */
 #if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kCachePerClass = 0;
+constexpr size_t kCacheWordsPerClass = 0;
 #elif defined(__has_feature)
 #    if __has_feature(address_sanitizer)
-constexpr size_t kCachePerClass = 0;
+constexpr size_t kCacheWordsPerClass = 0;
 #    else
-constexpr size_t kCachePerClass = 256;
+constexpr size_t kCacheWordsPerClass = 32768;
 #    endif
 #else
-constexpr size_t kCachePerClass = 256;
+constexpr size_t kCacheWordsPerClass = 32768;
 #endif
 constexpr size_t kClassWords = 8;
 constexpr size_t kClasses = 8;  // fragments of up to 64 words are cached
+// Up to 256 KiB per class: a server's collection frees every message it received since the
+// last one at once (thousands, with many clients), and they should all come back to its
+// thread's next sends rather than to malloc.
+constexpr size_t kCachePerClass[kClasses] = {
+    kCacheWordsPerClass / (1 * kClassWords), kCacheWordsPerClass / (2 * kClassWords),
+    kCacheWordsPerClass / (3 * kClassWords), kCacheWordsPerClass / (4 * kClassWords),
+    kCacheWordsPerClass / (5 * kClassWords), kCacheWordsPerClass / (6 * kClassWords),
+    kCacheWordsPerClass / (7 * kClassWords), kCacheWordsPerClass / (8 * kClassWords)};
 
 struct FragmentCache {
     Fragment* head[kClasses] = {};
@@ -54,7 +62,7 @@ struct FragmentCache {
                 f = next;
             }
             head[c] = nullptr;
-            count[c] = kCachePerClass;  // a free during thread exit goes straight to free()
+            count[c] = kCachePerClass[c];  // a free during thread exit goes straight to free()
         }
     }
 };
@@ -138,7 +146,7 @@ void Heap::free_fragment(Fragment* f) {
     size_t c = fragment_class(f->size);
     // Only a block of exactly its class's capacity (one new_fragment made) is reused.
     if (c < kClasses && f->size == (c + 1) * kClassWords &&
-        t_fragments.count[c] < kCachePerClass) {
+        t_fragments.count[c] < kCachePerClass[c]) {
         f->next = t_fragments.head[c];
         t_fragments.head[c] = f;
         ++t_fragments.count[c];

@@ -52,6 +52,14 @@ Scheduler::Scheduler(Vm& vm, unsigned threads)
     }
     m_vm.processes.set_threads(threads);
     m_online.store(threads);
+    // Made once: fire_timers runs every turn of every scheduler, mostly with nothing due.
+    m_deliver_timer = [this](const ExpiredTimer& t) {
+        if (t.kind == TimerKind::Message) return deliver_timer_message(m_vm.processes, t);
+        if (Process* p = m_vm.processes.find(t.pid)) {
+            p->timer_fired.store(t.seq, std::memory_order_release);
+            wake(*p);
+        }
+    };
 }
 
 void Scheduler::set_online(unsigned n) {
@@ -267,18 +275,11 @@ void Scheduler::cancel_receive_timer(Process& p) {
 }
 
 void Scheduler::fire_timers(Worker& w, uint64_t now) {
-    auto deliver = [this](const ExpiredTimer& t) {
-        if (t.kind == TimerKind::Message) return deliver_timer_message(m_vm.processes, t);
-        if (Process* p = m_vm.processes.find(t.pid)) {
-            p->timer_fired.store(t.seq, std::memory_order_release);
-            wake(*p);
-        }
-    };
-    m_vm.timers.expire(now, deliver);
-    m_receive_timers[w.index]->expire(now, deliver);
+    m_vm.timers.expire(now, m_deliver_timer);
+    m_receive_timers[w.index]->expire(now, m_deliver_timer);
     if (w.index == 0)
         for (unsigned i = online(); i < m_receive_timers.size(); ++i)
-            m_receive_timers[i]->expire(now, deliver);
+            m_receive_timers[i]->expire(now, m_deliver_timer);
 }
 
 // When `w` must wake up next for a timer (UINT64_MAX: none).

@@ -26,6 +26,7 @@
 
 namespace joist {
 
+struct ExpiredTimer;
 class TimerService;
 class Vm;
 
@@ -107,6 +108,7 @@ private:
     // offline schedulers), so busy schedulers do not contend on one wheel's lock. The VM's
     // own service (Vm::timers) keeps the message timers of send_after/start_timer.
     std::vector<std::unique_ptr<TimerService>> m_receive_timers;
+    std::function<void(const ExpiredTimer&)> m_deliver_timer;  // wakes or delivers
     std::atomic<size_t> m_queued{0};  // processes in all run queues
     std::atomic<int> m_sleepers{0};
     std::mutex m_sleep_mutex;

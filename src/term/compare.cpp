@@ -352,6 +352,17 @@ int compare_terms(Term a, Term b) { return compare_impl(a, b, false); }
 
 int compare_terms_exact(Term a, Term b) { return compare_impl(a, b, true); }
 
-bool terms_exact_eq(Term a, Term b) { return a == b || compare_impl(a, b, true) == 0; }
+bool terms_exact_eq(Term a, Term b) {
+    if (a == b) return true;
+    // References (a receive matching {Ref, _}, demonitor ...): equal exactly when their words
+    // are, with no trip through the general comparison.
+    if (a.is_boxed() && b.is_boxed()) {
+        Term ha = a.box_header(), hb = b.box_header();
+        if (ha.header_subtag() == Subtag::Ref && hb.header_subtag() == Subtag::Ref)
+            return ha == hb && std::memcmp(a.boxed_ptr() + 1, b.boxed_ptr() + 1,
+                                           ha.header_arity() * sizeof(Term)) == 0;
+    }
+    return compare_impl(a, b, true) == 0;
+}
 
 } // namespace joist
