@@ -1095,30 +1095,24 @@ L_select_val_imm: {
     I = LABEL(2);
     DISPATCH();
 }
-L_jump_on_val_X: {
-    Term v = ARG_X(1);
-    if (v.is_small()) {
-        uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));
-        if (idx < I[4]) {
-            I = reinterpret_cast<const Instr*>(I[5 + idx]);
-            DISPATCH();
-        }
+    // select_val on dense small integers: a jump table indexed by value - lowest.
+#define JUMP_ON_VAL(SRC_)                                                                          \
+    {                                                                                              \
+        Term v = SRC_;                                                                             \
+        if (v.is_small()) {                                                                        \
+            uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));                              \
+            if (idx < I[4]) {                                                                      \
+                I = reinterpret_cast<const Instr*>(I[5 + idx]);                                    \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+        }                                                                                          \
+        I = LABEL(2);                                                                              \
+        DISPATCH();                                                                                \
     }
-    I = LABEL(2);
-    DISPATCH();
-}
-L_jump_on_val: {
-    Term v = OPS(1);
-    if (v.is_small()) {
-        uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));
-        if (idx < I[4]) {
-            I = reinterpret_cast<const Instr*>(I[5 + idx]);
-            DISPATCH();
-        }
-    }
-    I = LABEL(2);
-    DISPATCH();
-}
+L_jump_on_val_X:
+    JUMP_ON_VAL(ARG_X(1))
+L_jump_on_val:
+    JUMP_ON_VAL(OPS(1))
 L_select_tuple_arity: {
     Term v = OPS(1);
     if (v.is_tuple()) {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "loader/beam_file.h"
+#include "otp_beams.h"
 
 namespace joist::loader {
 namespace {
@@ -22,25 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = Operand::Kind;
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// The newest installed copy of an OTP application's beam, e.g. otp_beam("stdlib", "lists").
-fs::path otp_beam(const std::string& app, const std::string& module) {
-    std::error_code ec;
-    fs::path found;
-    for (const auto& e : fs::directory_iterator("/usr/lib/erlang/lib", ec)) {
-        std::string dir = e.path().filename().string();
-        if (dir.rfind(app + "-", 0) != 0) continue;
-        fs::path p = e.path() / "ebin" / (module + ".beam");
-        if (fs::exists(p) && (found.empty() || p > found)) found = p;
-    }
-    return found;
-}
+using test::otp_beam;
+using test::read_file;
 
 std::vector<fs::path> beams_under(const fs::path& root) {
     std::vector<fs::path> out;

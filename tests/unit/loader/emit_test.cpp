@@ -10,27 +10,15 @@
 #include <string>
 
 #include "code/instr.h"
+#include "otp_beams.h"
 #include "term/atom_table.h"
 #include "vm/vm.h"
 
 namespace joist {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::string read_otp_beam(const std::string& app, const std::string& module) {
-    std::error_code ec;
-    fs::path found;
-    for (const auto& e : fs::directory_iterator("/usr/lib/erlang/lib", ec)) {
-        std::string dir = e.path().filename().string();
-        if (dir.rfind(app + "-", 0) != 0) continue;
-        fs::path p = e.path() / "ebin" / (module + ".beam");
-        if (fs::exists(p) && (found.empty() || p > found)) found = p;
-    }
-    std::ifstream in(found, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::read_file(test::otp_beam(app, module));
 }
 
 // How often each row's handler appears in the module's code (operand words are terms,
