@@ -630,7 +630,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         name == "bs_create_bin")
         return emit_bs(name, a);
 
-    // Hot rows specialised by the kinds of their operands (X, Y, I; '*': any), same operands.
+    // Hot rows specialised by the kinds of their operands (X, Y, I: immediate, A: atom, which
+    // 'I' also matches; '*': any), same operands.
     struct Variant {
         std::string_view name;
         std::string_view kinds;
@@ -660,14 +661,16 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         {"is_ne_exact", "*YI", Op::is_ne_exact_YI},
         {"is_tuple", "*X", Op::is_tuple_X},
         {"test_arity", "*X*", Op::test_arity_X},
+        {"is_tagged_tuple", "*X*A", Op::is_tagged_tuple_X},
+        {"loop_rec", "*X", Op::loop_rec_X},
     };
     auto operand_kind = [](const Operand& o) -> char {
         const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
         switch (r.kind) {
         case K::XReg: return 'X';
         case K::YReg: return 'Y';
-        case K::Nil:
-        case K::Atom: return 'I';
+        case K::Nil: return 'I';
+        case K::Atom: return 'A';  // an immediate too ('I' matches it)
         case K::Integer: return Term::fits_small(r.value) ? 'I' : '?';
         default: return '?';
         }
@@ -676,7 +679,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         if (v.name != name || v.kinds.size() != a.size()) continue;
         bool match = true;
         for (size_t i = 0; i < a.size() && match; ++i)
-            match = v.kinds[i] == '*' || v.kinds[i] == operand_kind(a[i]);
+            match = v.kinds[i] == '*' || v.kinds[i] == operand_kind(a[i]) ||
+                    (v.kinds[i] == 'I' && operand_kind(a[i]) == 'A');
         if (!match) continue;
         std::vector<const Operand*> all;
         for (const auto& o : a) all.push_back(&o);
