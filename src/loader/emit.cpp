@@ -27,6 +27,43 @@ Export* resolve_export_for_literal(Term m, Term f, uint32_t a) {
 
 constexpr uint32_t kNoLabel = UINT32_MAX;
 
+using K = Operand::Kind;
+
+// The operand itself, or the register of a typed register.
+const Operand& plain(const Operand& o) {
+    return (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
+}
+
+// What the specialised rows care about in an operand: 'X' or 'Y' (a register), 'S' (a
+// small-integer literal), 'N' ([]), 'A' (an atom), 'C' (another constant), '?' (anything else).
+char operand_kind(const Operand& o) {
+    const Operand& r = plain(o);
+    switch (r.kind) {
+    case K::XReg: return 'X';
+    case K::YReg: return 'Y';
+    case K::Integer: return Term::fits_small(r.value) ? 'S' : 'C';
+    case K::Nil: return 'N';
+    case K::Atom: return 'A';
+    case K::BigInteger:
+    case K::Literal:
+    case K::Float:
+    case K::Char: return 'C';
+    default: return '?';
+    }
+}
+
+bool is_constant(const Operand& o) {
+    char k = operand_kind(o);
+    return k == 'S' || k == 'N' || k == 'A' || k == 'C';
+}
+
+// Whether a row's operand letter accepts an operand of kind `have`: '*' anything, 'I' an
+// immediate (small integer, [] or atom), else the same letter.
+bool kind_matches(char want, char have) {
+    return want == '*' || want == have ||
+           (want == 'I' && (have == 'S' || have == 'N' || have == 'A'));
+}
+
 class Emitter {
 public:
     Emitter(Vm& vm, const BeamFile& bf) : m_vm(vm), m_bf(bf), m_mod(std::make_unique<Module>()) {}
@@ -184,7 +221,6 @@ Term Emitter::extra_literal_string(const Operand& offset, uint64_t bytes) {
  *     [type code, segment number, unit, flag bits, Src, Size], Size none() for a literal
  *     `all`/`undefined`, a string's Src its literal binary. */
 Result<void> Emitter::emit_bs(std::string_view name, const std::vector<Operand>& a) {
-    using K = Operand::Kind;
     if (name == "bs_start_match4") {
         emit_op(Op::bs_start_match4);
         if (a[0].kind == K::Label) {
@@ -277,7 +313,6 @@ Result<Term> Emitter::atom_operand(int64_t index) const {
 }
 
 Result<Term> Emitter::source(const Operand& op) {
-    using K = Operand::Kind;
     switch (op.kind) {
     case K::XReg:
         if (op.value < 0 || op.value >= 1024) return fail("x register out of range");
@@ -316,7 +351,6 @@ Result<Term> Emitter::source(const Operand& op) {
 }
 
 Result<Instr> Emitter::dest(const Operand& op) const {
-    using K = Operand::Kind;
     if (op.kind == K::TypedReg && !op.list.empty()) return dest(op.list[0]);
     if (op.kind == K::XReg && op.value >= 0 && op.value < 1024) return xreg_ref(uint32_t(op.value));
     if (op.kind == K::YReg && op.value >= 0 && op.value < (1 << 24))
@@ -325,7 +359,6 @@ Result<Instr> Emitter::dest(const Operand& op) const {
 }
 
 Result<Instr> Emitter::uint_operand(const Operand& op) const {
-    using K = Operand::Kind;
     if (op.kind == K::AllocList) {  // words needed: heap words + 2 per float (+0 funs)
         uint64_t words = 0;
         for (size_t i = 0; i + 1 < op.list.size(); i += 2) {
@@ -347,7 +380,6 @@ Result<Export*> Emitter::import(const Operand& op) const {
 }
 
 Result<void> Emitter::emit_operand(char kind, const Operand& op) {
-    using K = Operand::Kind;
     switch (kind) {
     case 's':
         m_code.push_back(TRY(source(op)).raw);
@@ -424,7 +456,6 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         for (int i : idx) v.push_back(&a[size_t(i)]);
         return v;
     };
-    using K = Operand::Kind;
 
     if (name == "label") {
         if (a[0].value <= 0 || uint64_t(a[0].value) >= m_label_offsets.size())
@@ -474,13 +505,10 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                       : fname == "-" ? Op::arith_minus
                       : fname == "*" ? Op::arith_times : Op::kCount;
             if (fast == Op::arith_plus || fast == Op::arith_minus) {
-                // Specialised by operand kind: X/Y register or small-integer literal.
-                auto kind = [](const Operand& o) -> char {
-                    const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-                    if (r.kind == K::XReg) return 'X';
-                    if (r.kind == K::YReg) return 'Y';
-                    if (r.kind == K::Integer && Term::fits_small(r.value)) return 'I';
-                    return '?';
+                // Specialised by operand kind: X/Y register or small-integer literal (I).
+                auto kind = [](const Operand& o) {
+                    char k = operand_kind(o);
+                    return k == 'S' ? 'I' : k;
                 };
                 char ka = kind(a[3]), kb = kind(a[4]);
                 if (fast == Op::arith_plus && ka == 'X' && kb == 'I' && kind(a[5]) == 'Y')
@@ -534,19 +562,13 @@ Result<void> Emitter::emit_one(const GenOp& g) {
     if (name == "deallocate") return emit_generic(Op::deallocate, A({0}));
     if (name == "return") return emit_generic(Op::return_, {});
     if (name == "move") {
-        auto reg_kind = [](const Operand& o) {
-            const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-            return r.kind;
-        };
-        K src = reg_kind(a[0]), dst = reg_kind(a[1]);
+        K src = plain(a[0]).kind, dst = plain(a[1]).kind;
         Op op = src == K::XReg && dst == K::XReg   ? Op::move_xx
                 : src == K::XReg && dst == K::YReg ? Op::move_xy
                 : src == K::YReg && dst == K::XReg ? Op::move_yx
                 : src == K::YReg && dst == K::YReg ? Op::move_yy
                                                    : Op::move;
-        bool constant = src == K::Integer || src == K::BigInteger || src == K::Atom ||
-                        src == K::Nil || src == K::Literal || src == K::Float || src == K::Char;
-        if (op == Op::move && constant && (dst == K::XReg || dst == K::YReg))
+        if (op == Op::move && is_constant(a[0]) && (dst == K::XReg || dst == K::YReg))
             return emit_generic(dst == K::XReg ? Op::move_cx : Op::move_cy, A({0, 1}));
         if (op == Op::move) return emit_generic(Op::move, A({0, 1}));
         emit_op(op);
@@ -664,23 +686,11 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         {"is_tagged_tuple", "*X*A", Op::is_tagged_tuple_X},
         {"loop_rec", "*X", Op::loop_rec_X},
     };
-    auto operand_kind = [](const Operand& o) -> char {
-        const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-        switch (r.kind) {
-        case K::XReg: return 'X';
-        case K::YReg: return 'Y';
-        case K::Nil: return 'I';
-        case K::Atom: return 'A';  // an immediate too ('I' matches it)
-        case K::Integer: return Term::fits_small(r.value) ? 'I' : '?';
-        default: return '?';
-        }
-    };
     for (const Variant& v : kVariants) {
         if (v.name != name || v.kinds.size() != a.size()) continue;
         bool match = true;
         for (size_t i = 0; i < a.size() && match; ++i)
-            match = v.kinds[i] == '*' || v.kinds[i] == operand_kind(a[i]) ||
-                    (v.kinds[i] == 'I' && operand_kind(a[i]) == 'A');
+            match = kind_matches(v.kinds[i], operand_kind(a[i]));
         if (!match) continue;
         std::vector<const Operand*> all;
         for (const auto& o : a) all.push_back(&o);
@@ -715,7 +725,6 @@ Result<void> Emitter::emit_one(const GenOp& g) {
 // generic instructions of their own, so two adjacent ones have none between them: nothing
 // jumps to the second, and an exception in the pair is reported at the same line.
 Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) {
-    using K = Operand::Kind;
     const GenOpInfo* i1 = genop_info(g1.opcode);
     const GenOpInfo* i2 = genop_info(g2.opcode);
     if (!i1 || !i2 || g1.args.size() != i1->arity || g2.args.size() != i2->arity) return false;
@@ -727,22 +736,15 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         TRY_VOID(emit_operand('u', a[0]));
         return true;
     }
-    auto kind = [](const Operand& o) {
-        const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-        return r.kind == K::XReg ? 'x' : r.kind == K::YReg ? 'y' : '?';
-    };
-    auto reg = [](const Operand& o) {
-        return (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-    };
+    auto kind = operand_kind;
+    auto reg = plain;
     if (n1 == "move" && n2 == "return" && reg(a[1]).kind == K::XReg && reg(a[1]).value == 0) {
-        K src = reg(a[0]).kind;
-        if (src == K::XReg) {
+        if (kind(a[0]) == 'X') {
             emit_op(Op::move_return_x);
             TRY_VOID(emit_operand('d', a[0]));
             return true;
         }
-        if (src == K::Integer || src == K::BigInteger || src == K::Atom || src == K::Nil ||
-            src == K::Literal || src == K::Float || src == K::Char) {
+        if (is_constant(a[0])) {
             emit_op(Op::move_return_c);
             TRY_VOID(emit_operand('s', a[0]));
             return true;
@@ -750,7 +752,7 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         return false;
     }
     // is_tuple R then test_arity R to the same label: test_arity tests for a tuple itself.
-    if (n1 == "is_tuple" && n2 == "test_arity" && kind(a[1]) == 'x' && kind(b[1]) == 'x' &&
+    if (n1 == "is_tuple" && n2 == "test_arity" && kind(a[1]) == 'X' && kind(b[1]) == 'X' &&
         reg(a[1]).value == reg(b[1]).value && a[0].kind == K::Label && b[0].kind == K::Label &&
         a[0].value == b[0].value) {
         emit_op(Op::test_arity_X);
@@ -758,9 +760,9 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         return true;
     }
     // Two elements of one tuple in an x register (the second may overwrite the tuple's register).
-    if (n1 == "get_tuple_element" && n2 == "get_tuple_element" && kind(a[0]) == 'x' &&
-        kind(b[0]) == 'x' && reg(a[0]).value == reg(b[0]).value && kind(a[2]) == 'x' &&
-        kind(b[2]) == 'x' && reg(a[2]).value != reg(a[0]).value) {
+    if (n1 == "get_tuple_element" && n2 == "get_tuple_element" && kind(a[0]) == 'X' &&
+        kind(b[0]) == 'X' && reg(a[0]).value == reg(b[0]).value && kind(a[2]) == 'X' &&
+        kind(b[2]) == 'X' && reg(a[2]).value != reg(a[0]).value) {
         emit_op(Op::get_tuple_element2_X);
         TRY_VOID(emit_operand('s', a[0]));
         TRY_VOID(emit_operand('u', a[1]));
@@ -772,10 +774,10 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
     if (n1 == "move" && n2 == "move") {
         const char pair[] = {kind(a[0]), kind(a[1]), kind(b[0]), kind(b[1]), 0};
         std::string_view k = pair;
-        Op op = k == "xyxx" ? Op::move_xy_xx
-                : k == "yxyx" ? Op::move_yx_yx
-                : k == "xxxx" ? Op::move_xx_xx
-                : k == "xyxy" ? Op::move_xy_xy
+        Op op = k == "XYXX" ? Op::move_xy_xx
+                : k == "YXYX" ? Op::move_yx_yx
+                : k == "XXXX" ? Op::move_xx_xx
+                : k == "XYXY" ? Op::move_xy_xy
                               : Op::kCount;
         if (op == Op::kCount) return false;
         // Before a call (which the caller emits next), move_xy_xx jumps straight to it.
@@ -803,15 +805,11 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         return true;
     }
     if (n1 == "test_heap" && n2 == "put_list") {
-        auto kind = [](const Operand& o) {
-            const Operand& r = (o.kind == K::TypedReg && !o.list.empty()) ? o.list[0] : o;
-            if (r.kind == K::XReg) return 'X';
-            if (r.kind == K::YReg) return 'Y';
-            if (r.kind == K::Nil || r.kind == K::Atom) return 'I';
-            if (r.kind == K::Integer && Term::fits_small(r.value)) return 'I';
-            return '?';
+        auto imm = [](const Operand& o) {
+            char k = operand_kind(o);
+            return kind_matches('I', k) ? 'I' : k;
         };
-        const char kinds[] = {kind(b[0]), kind(b[1]), kind(b[2]), 0};
+        const char kinds[] = {imm(b[0]), imm(b[1]), imm(b[2]), 0};
         std::string_view k = kinds;
         Op op = k == "YXX" ? Op::test_heap_put_list_YX
                 : k == "XXX" ? Op::test_heap_put_list_XX
