@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "base/sanitizers.h"
+
 namespace joist::gc {
 
 namespace {
@@ -29,17 +31,7 @@ Term* alloc_block(size_t words) {
  * fragment freed on another thread than the one that made it just moves over. Bounded, so a
  * burst does not pin memory in one thread; off under AddressSanitizer, so that it sees every
  * use after free. Every cached block came from malloc, so std::free still frees any fragment. */
-#if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kCacheWordsPerClass = 0;
-#elif defined(__has_feature)
-#    if __has_feature(address_sanitizer)
-constexpr size_t kCacheWordsPerClass = 0;
-#    else
-constexpr size_t kCacheWordsPerClass = 32768;
-#    endif
-#else
-constexpr size_t kCacheWordsPerClass = 32768;
-#endif
+constexpr size_t kCacheWordsPerClass = kAddressSanitizer ? 0 : 32768;
 constexpr size_t kClassWords = 8;
 constexpr size_t kClasses = 8;  // fragments of up to 64 words are cached
 // Up to 256 KiB per class: a server's collection frees every message it received since the

@@ -3,6 +3,8 @@
 
 #include <new>
 
+#include "base/sanitizers.h"
+
 namespace joist {
 
 namespace {
@@ -13,17 +15,7 @@ struct FreeNode {
 
 // Bounded, so a burst of messages does not pin memory in one thread forever. Off under
 // AddressSanitizer, so that it sees every node's use after free.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kCacheMax = 0;
-#elif defined(__has_feature)
-#    if __has_feature(address_sanitizer)
-constexpr size_t kCacheMax = 0;
-#    else
-constexpr size_t kCacheMax = 4096;
-#    endif
-#else
-constexpr size_t kCacheMax = 4096;
-#endif
+constexpr size_t kCacheMax = kAddressSanitizer ? 0 : 4096;
 
 struct Cache {
     FreeNode* head = nullptr;
