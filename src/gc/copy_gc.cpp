@@ -417,6 +417,7 @@ void collect(Heap& heap, std::span<const RootSpan> roots, size_t need, GcType ty
     size_t total = heap.total_size();
     if (heap.max_heap.include_shared_binaries) total += heap.off_heap.bytes / sizeof(Term);
     heap.max_heap_exceeded = heap.max_heap.size != 0 && total > heap.max_heap.size;
+    heap.update_gc_due();  // the heap's new size and the off-heap limit after the sweep
 }
 
 } // namespace joist::gc

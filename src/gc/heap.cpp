@@ -110,6 +110,7 @@ Term* Heap::alloc_fragment(size_t words) {
     Term* p = f->data + f->used;
     f->used += words;
     fragment_words += words;
+    update_gc_due();
     return p;
 }
 
@@ -157,6 +158,7 @@ void Heap::attach_fragment(Fragment* f) {
         fragments = f;
     }
     fragment_words += f->used;
+    update_gc_due();
 }
 
 bool Heap::contains(const Term* p) const {
@@ -177,6 +179,7 @@ void Heap::free_fragments() {
     }
     fragments = nullptr;
     fragment_words = 0;
+    update_gc_due();
 }
 
 /* erl's sequence (observed on OTP 25 through spawn_opt min_heap_size rounding):

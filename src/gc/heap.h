@@ -45,6 +45,11 @@ struct Heap {
     Term* hwm = nullptr;    // high water mark: [start, hwm) survived one collection
     Fragment* fragments = nullptr;
     size_t fragment_words = 0;  // words in all fragments (drives the next collection)
+    // A collection is due at the next point where the live registers are known: fragments of
+    // half the heap or more, or off-heap binaries past the virtual binary heap's limit.
+    // Kept by update_gc_due() where those grow and after each collection, so the
+    // interpreter's heap tests read one flag.
+    bool gc_due = false;
     Term* old_start = nullptr;  // the old generation (nullptr until a minor collection promotes)
     Term* old_top = nullptr;
     Term* old_end = nullptr;
@@ -68,6 +73,9 @@ struct Heap {
     ~Heap();
 
     void init(size_t words);  // allocate the first block (heap + stack); no old generation
+    void update_gc_due() {
+        gc_due = (fragment_words > 0 && fragment_words >= size() / 2) || off_heap.over_limit();
+    }
     size_t size() const { return size_t(end - start); }
     size_t old_size() const { return size_t(old_end - old_start); }
     size_t old_used() const { return size_t(old_top - old_start); }

@@ -35,9 +35,7 @@ const void* const* g_handlers = nullptr;
 // Heap fragments beyond this many words (relative to the heap), or off-heap binaries past the
 // virtual binary heap's limit (gc/off_heap.h), trigger a collection at the next point where
 // the live registers are known.
-inline bool fragments_need_gc(const gc::Heap& h) {
-    return (h.fragment_words > 0 && h.fragment_words >= h.size() / 2) || h.off_heap.over_limit();
-}
+inline bool fragments_need_gc(const gc::Heap& h) { return h.gc_due; }
 
 Term list_to_args(Term list, Term* x, unsigned& n) {
     n = 0;
@@ -165,6 +163,8 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     // zero on every call). reds + budget is added to the process's count on leaving.
     int64_t reds = -budget;
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
+    Term ar_a, ar_b;                // the arithmetic rows' slow path: operands, and whether
+    bool ar_blit = false;           // the second one is a literal
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
     // function at that call, whether or not it was a tail call.
     const Instr* call_pc = nullptr;
@@ -589,7 +589,6 @@ L_gc_bif3:
 #define FAST_sub(a, b, v) __builtin_sub_overflow(int64_t(a.raw), int64_t(b.raw & ~Word(0xF)), &v)
 #define FAST_mul(a, b, v)                                                                          \
     (__builtin_mul_overflow(int64_t(a.raw & ~Word(0xF)), b.small_value(), &v) || ((v |= 0xF), false))
-#define ARITH_BODY(BUILTIN, OP, SLOW) ARITH_BODY_AB(BUILTIN, OP, SLOW, OPS(3), OPS(4), DST(5))
     // Operand fetches for the kind-specialised arith_* rows (see instr.def).
     // A register reference is the register's byte offset (x N: N << 3; y N: N << 3 | 4).
 #define XREG(w) (*reinterpret_cast<Term*>(reinterpret_cast<char*>(x) + (w)))
@@ -597,30 +596,58 @@ L_gc_bif3:
 #define ARG_X(n) XREG(I[n])
 #define ARG_Y(n) YREG(I[n])
 #define ARG_I(n) Term::from_raw(I[n])
-#define ARITH_BODY_ABK(BUILTIN, OP, SLOW, A_, B_, D_, K, L)                                               \
+    // A row's fast path handles two small integers; everything else (bignums, floats, overflow,
+    // errors) goes to one shared slow path per operator with the operands in ar_a/ar_b, so
+    // the rows stay short. ar_blit: the second operand is a literal (erl then leaves the
+    // BIF's frame out of the stack trace for '+'/'-').
+#define ARITH_TO_SLOW(A, B, BLIT, SLOWL)                                                           \
+    ar_a = (A);                                                                                    \
+    ar_b = (B);                                                                                    \
+    ar_blit = (BLIT);                                                                              \
+    goto SLOWL
+#define ARITH_BODY_ABK(BUILTIN, A_, B_, BLIT, D_, K, L)                                            \
     {                                                                                              \
         Term a = A_, b = B_;                                                                       \
         if ((a.raw & b.raw & 0xF) == 0xF) { /* both small: work on the tagged words */             \
             int64_t v;                                                                             \
             if (!FAST_##BUILTIN(a, b, v)) {                                                        \
-                D_ = Term::from_raw(Word(v));                                              \
+                D_ = Term::from_raw(Word(v));                                                      \
                 K(5, L);                                                                           \
             }                                                                                      \
         }                                                                                          \
+        ARITH_TO_SLOW(a, b, BLIT, L_arith_slow_##BUILTIN);                                         \
+    }
+#define ARITH_BODY_AB(BUILTIN, A_, B_, BLIT, D_)                                                   \
+    ARITH_BODY_ABK(BUILTIN, A_, B_, BLIT, D_, DISPATCH_NEXT, _)
+    // The *I rows: the loader stores the small literal with its tag bits cleared (I[4]), so
+    // only the register operand's tag is tested.
+#define ARITH_BODY_IK(BUILTIN, A_, D_, K, L)                                                       \
+    {                                                                                              \
+        Term a = A_;                                                                               \
+        int64_t v;                                                                                 \
+        if ((a.raw & 0xF) == 0xF &&                                                                \
+            !__builtin_##BUILTIN##_overflow(int64_t(a.raw), int64_t(I[4]), &v)) {                  \
+            D_ = Term::from_raw(Word(v));                                                          \
+            K(5, L);                                                                               \
+        }                                                                                          \
+        ARITH_TO_SLOW(a, Term::from_raw(I[4] | 0xF), true, L_arith_slow_##BUILTIN);                \
+    }
+#define ARITH_BODY_I(BUILTIN, A_, D_) ARITH_BODY_IK(BUILTIN, A_, D_, DISPATCH_NEXT, _)
+#define ARITH_SLOW(OP, SLOW)                                                                       \
+    {                                                                                              \
         SYNC_E();                                                                                  \
-        Term r = SLOW(p, a, b);                                                                    \
+        Term r = SLOW(p, ar_a, ar_b);                                                              \
         if (r.is_none()) [[unlikely]] {                                                            \
             if (I[1]) {                                                                            \
                 I = LABEL(1);                                                                      \
                 DISPATCH();                                                                        \
             }                                                                                      \
-            /* erl shows the BIF's frame unless '+'/'-' had a literal second operand */            \
             top_frame = Term::from_raw(                                                            \
-                (am::OP != am::times && (I[4] & 3) != 0)                                           \
+                (am::OP != am::times && ar_blit)                                                   \
                     ? 0                                                                            \
                     : reinterpret_cast<Word>(vm.export_entry(am::erlang, am::OP, 2)));             \
-            x[kMaxXRegs] = a;                                                                      \
-            x[kMaxXRegs + 1] = b;                                                                  \
+            x[kMaxXRegs] = ar_a;                                                                   \
+            x[kMaxXRegs + 1] = ar_b;                                                               \
             error_pc = I;                                                                          \
             goto bif_error;                                                                        \
         }                                                                                          \
@@ -630,51 +657,54 @@ L_gc_bif3:
             GC(live + 1, 0);                                                                       \
             r = x[live];                                                                           \
         }                                                                                          \
-        D_ = r;                                                                                \
+        DST(5) = r; /* x N / y N: the same register reference in every arith row */                \
         NEXT(5);                                                                                   \
     }
-#define ARITH_BODY_AB(BUILTIN, OP, SLOW, A_, B_, D_)                                           \
-    ARITH_BODY_ABK(BUILTIN, OP, SLOW, A_, B_, D_, DISPATCH_NEXT, _)
+L_arith_slow_add:
+    ARITH_SLOW(plus, arith_add)
+L_arith_slow_sub:
+    ARITH_SLOW(minus, arith_sub)
+L_arith_slow_mul:
+    ARITH_SLOW(times, arith_mul)
+#define ARITH_BODY(BUILTIN) ARITH_BODY_AB(BUILTIN, OPS(3), OPS(4), (I[4] & 3) != 0, DST(5))
 L_arith_plus:
-    ARITH_BODY(add, plus, arith_add)
+    ARITH_BODY(add)
 L_arith_minus:
-    ARITH_BODY(sub, minus, arith_sub)
+    ARITH_BODY(sub)
 L_arith_times:
-    ARITH_BODY(mul, times, arith_mul)
+    ARITH_BODY(mul)
 L_arith_plus_XI:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4), ARG_X(5))
+    ARITH_BODY_I(add, ARG_X(3), ARG_X(5))
 L_arith_plus_YI:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_I(4), ARG_X(5))
+    ARITH_BODY_I(add, ARG_Y(3), ARG_X(5))
 L_arith_plus_XX:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_X(4), ARG_X(5))
+    ARITH_BODY_AB(add, ARG_X(3), ARG_X(4), false, ARG_X(5))
 L_arith_plus_XY:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_Y(4), ARG_X(5))
+    ARITH_BODY_AB(add, ARG_X(3), ARG_Y(4), false, ARG_X(5))
 L_arith_plus_YX:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_X(4), ARG_X(5))
+    ARITH_BODY_AB(add, ARG_Y(3), ARG_X(4), false, ARG_X(5))
 L_arith_plus_YY:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_Y(3), ARG_Y(4), ARG_X(5))
+    ARITH_BODY_AB(add, ARG_Y(3), ARG_Y(4), false, ARG_X(5))
 L_arith_minus_XI:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_I(4), ARG_X(5))
+    ARITH_BODY_I(sub, ARG_X(3), ARG_X(5))
 L_arith_minus_YI:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_I(4), ARG_X(5))
+    ARITH_BODY_I(sub, ARG_Y(3), ARG_X(5))
 L_arith_minus_XX:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_X(4), ARG_X(5))
+    ARITH_BODY_AB(sub, ARG_X(3), ARG_X(4), false, ARG_X(5))
 L_arith_minus_XY:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_X(3), ARG_Y(4), ARG_X(5))
+    ARITH_BODY_AB(sub, ARG_X(3), ARG_Y(4), false, ARG_X(5))
 L_arith_minus_YX:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_X(4), ARG_X(5))
+    ARITH_BODY_AB(sub, ARG_Y(3), ARG_X(4), false, ARG_X(5))
 L_arith_minus_YY:
-    ARITH_BODY_AB(sub, minus, arith_sub, ARG_Y(3), ARG_Y(4), ARG_X(5))
+    ARITH_BODY_AB(sub, ARG_Y(3), ARG_Y(4), false, ARG_X(5))
 L_arith_plus_XI_y:
-    ARITH_BODY_AB(add, plus, arith_add, ARG_X(3), ARG_I(4), ARG_Y(5))
+    ARITH_BODY_I(add, ARG_X(3), ARG_Y(5))
 L_arith_minus_XI_then_allocate_1:
-    ARITH_BODY_ABK(sub, minus, arith_sub, ARG_X(3), ARG_I(4), ARG_X(5), GO_NEXT, L_allocate_1)
+    ARITH_BODY_IK(sub, ARG_X(3), ARG_X(5), GO_NEXT, L_allocate_1)
 L_arith_minus_YI_then_move_xy_xx_call:
-    ARITH_BODY_ABK(sub, minus, arith_sub, ARG_Y(3), ARG_I(4), ARG_X(5), GO_NEXT,
-                   L_move_xy_xx_call)
+    ARITH_BODY_IK(sub, ARG_Y(3), ARG_X(5), GO_NEXT, L_move_xy_xx_call)
 L_arith_plus_YX_then_deallocate_return:
-    ARITH_BODY_ABK(add, plus, arith_add, ARG_Y(3), ARG_X(4), ARG_X(5), GO_NEXT,
-                   L_deallocate_return)
+    ARITH_BODY_ABK(add, ARG_Y(3), ARG_X(4), false, ARG_X(5), GO_NEXT, L_deallocate_return)
 
     // ---- stack and heap ----
 L_allocate: {
@@ -918,29 +948,44 @@ L_put_tuple2:
 L_put_tuple2_then_deallocate_return:
     PUT_TUPLE2(GO_NEXT, L_deallocate_return)
     // A 2-tuple (same operands as put_tuple2), after test_heap when fused with it.
-#define PUT_TUPLE2_2(at, K, L)                                                                     \
+#define PUT_TUPLE2_2_AB(at, A_, B_, D_, K, L)                                                      \
     {                                                                                              \
         Term* t = HBUMP(3);                                                                        \
         t[0] = Term::header(Subtag::Tuple, 2);                                                     \
-        t[1] = OPS(at + 2);                                                                        \
-        t[2] = OPS(at + 3);                                                                        \
-        DST(at) = Term::boxed(t);                                                                  \
+        t[1] = A_;                                                                                 \
+        t[2] = B_;                                                                                 \
+        D_ = Term::boxed(t);                                                                       \
         K(at + 3, L);                                                                              \
     }
+#define PUT_TUPLE2_2(at, K, L) PUT_TUPLE2_2_AB(at, OPS(at + 2), OPS(at + 3), DST(at), K, L)
 L_put_tuple2_2:
     PUT_TUPLE2_2(1, DISPATCH_NEXT, _)
 L_put_tuple2_2_then_deallocate_return:
     PUT_TUPLE2_2(1, GO_NEXT, L_deallocate_return)
-#define TEST_HEAP_PUT_TUPLE2_2(K, L)                                                               \
+#define TEST_HEAP_PUT_TUPLE2_2_AB(A_, B_, D_, K, L)                                                \
     {                                                                                              \
         if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
             GC(unsigned(I[2]), I[1] + 1);                                                          \
-        PUT_TUPLE2_2(3, K, L)                                                                      \
+        PUT_TUPLE2_2_AB(3, A_, B_, D_, K, L)                                                       \
     }
+#define TEST_HEAP_PUT_TUPLE2_2(K, L) TEST_HEAP_PUT_TUPLE2_2_AB(OPS(5), OPS(6), DST(3), K, L)
 L_test_heap_put_tuple2_2:
     TEST_HEAP_PUT_TUPLE2_2(DISPATCH_NEXT, _)
 L_test_heap_put_tuple2_2_then_deallocate_return:
     TEST_HEAP_PUT_TUPLE2_2(GO_NEXT, L_deallocate_return)
+    // By the elements' register kinds (the operands after the list's count word, I[4]).
+L_test_heap_put_tuple2_2_XX:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_X(5), ARG_X(6), ARG_X(3), DISPATCH_NEXT, _)
+L_test_heap_put_tuple2_2_XY:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_X(5), ARG_Y(6), ARG_X(3), DISPATCH_NEXT, _)
+L_test_heap_put_tuple2_2_YX:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_Y(5), ARG_X(6), ARG_X(3), DISPATCH_NEXT, _)
+L_test_heap_put_tuple2_2_YY:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_Y(5), ARG_Y(6), ARG_X(3), DISPATCH_NEXT, _)
+L_test_heap_put_tuple2_2_YX_then_deallocate_return:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_Y(5), ARG_X(6), ARG_X(3), GO_NEXT, L_deallocate_return)
+L_test_heap_put_tuple2_2_XX_then_deallocate_return:
+    TEST_HEAP_PUT_TUPLE2_2_AB(ARG_X(5), ARG_X(6), ARG_X(3), GO_NEXT, L_deallocate_return)
 
     // ---- tests ----
 #define TEST_K(cond, n, K, L)                                                                      \

@@ -511,8 +511,16 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                     return k == 'S' ? 'I' : k;
                 };
                 char ka = kind(a[3]), kb = kind(a[4]);
+                // The *I rows hold the literal with its tag bits cleared (run.cpp adds or
+                // subtracts it to a tagged small as it is).
+                auto untag_literal = [&](Op op) -> Result<void> {
+                    size_t at = m_code.size();
+                    TRY_VOID(emit_generic(op, A({0, 1, 3, 4, 5})));
+                    m_code[at + 4] &= ~Instr(0xF);
+                    return {};
+                };
                 if (fast == Op::arith_plus && ka == 'X' && kb == 'I' && kind(a[5]) == 'Y')
-                    return emit_generic(Op::arith_plus_XI_y, A({0, 1, 3, 4, 5}));
+                    return untag_literal(Op::arith_plus_XI_y);
                 if (kind(a[5]) != 'X') ka = '?';  // the specialised rows write an x register
                 static constexpr std::pair<const char*, Op> kPlus[] = {
                     {"XI", Op::arith_plus_XI}, {"YI", Op::arith_plus_YI}, {"XX", Op::arith_plus_XX},
@@ -522,7 +530,8 @@ Result<void> Emitter::emit_one(const GenOp& g) {
                     {"XX", Op::arith_minus_XX}, {"XY", Op::arith_minus_XY},
                     {"YX", Op::arith_minus_YX}, {"YY", Op::arith_minus_YY}};
                 for (const auto& [k, op] : fast == Op::arith_plus ? kPlus : kMinus)
-                    if (k[0] == ka && k[1] == kb) return emit_generic(op, A({0, 1, 3, 4, 5}));
+                    if (k[0] == ka && k[1] == kb)
+                        return kb == 'I' ? untag_literal(op) : emit_generic(op, A({0, 1, 3, 4, 5}));
             }
             if (fast != Op::kCount) return emit_generic(fast, A({0, 1, 3, 4, 5}));
         }
@@ -797,7 +806,14 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         return true;
     }
     if (n1 == "test_heap" && n2 == "put_tuple2" && b[1].kind == K::List && b[1].list.size() == 2) {
-        emit_op(Op::test_heap_put_tuple2_2);
+        const char kinds[] = {operand_kind(b[1].list[0]), operand_kind(b[1].list[1]),
+                              operand_kind(b[0]), 0};
+        std::string_view k = kinds;
+        emit_op(k == "XXX"   ? Op::test_heap_put_tuple2_2_XX
+                : k == "XYX" ? Op::test_heap_put_tuple2_2_XY
+                : k == "YXX" ? Op::test_heap_put_tuple2_2_YX
+                : k == "YYX" ? Op::test_heap_put_tuple2_2_YY
+                             : Op::test_heap_put_tuple2_2);
         TRY_VOID(emit_operand('u', a[0]));
         TRY_VOID(emit_operand('u', a[1]));
         TRY_VOID(emit_operand('d', b[0]));
@@ -855,6 +871,10 @@ void Emitter::link_successors() {
         {Op::put_tuple2_2, Op::deallocate_return, Op::put_tuple2_2_then_deallocate_return},
         {Op::test_heap_put_tuple2_2, Op::deallocate_return,
          Op::test_heap_put_tuple2_2_then_deallocate_return},
+        {Op::test_heap_put_tuple2_2_YX, Op::deallocate_return,
+         Op::test_heap_put_tuple2_2_YX_then_deallocate_return},
+        {Op::test_heap_put_tuple2_2_XX, Op::deallocate_return,
+         Op::test_heap_put_tuple2_2_XX_then_deallocate_return},
     };
     for (size_t i = 0; i + 1 < m_emitted.size(); ++i) {
         auto [at, op] = m_emitted[i];

@@ -235,9 +235,9 @@ struct Process {
     void enqueue_message(Message* m) {
         m->next = nullptr;
         if (m->fragment) {
+            heap.off_heap.absorb(m->off_heap);  // before attaching: gc_due sees both
             heap.attach_fragment(m->fragment);
             m->fragment = nullptr;
-            heap.off_heap.absorb(m->off_heap);
         }
         *mq_last = m;
         mq_last = &m->next;

@@ -367,9 +367,9 @@ void handle_signal(Process& p, Message* m) {
             return;
         } else if (reason != am::normal) {
             if (m->fragment) {  // the reason must live on the process's heap
+                p.heap.off_heap.absorb(m->off_heap);  // before attaching: gc_due sees both
                 p.heap.attach_fragment(m->fragment);
                 m->fragment = nullptr;
-                p.heap.off_heap.absorb(m->off_heap);
             }
             p.pending_exit = reason;
         }

@@ -69,6 +69,7 @@ Term make_binary(gc::Heap& h, size_t bytes, uint8_t*& data) {
         obj[1] = Term::from_raw(bytes);
         obj[2] = Term::from_raw(reinterpret_cast<Word>(b));
         h.off_heap.add(obj);
+        h.update_gc_due();
         data = b->data;
         return Term::boxed(obj);
     }
