@@ -1436,7 +1436,15 @@ L_send: {
         error_pc = I;
         goto bif_error;
     }
-    if (to) send_message(*to, x[1]);
+    if (to == &p && p.inbox.empty()) {
+        // To itself, with nothing waiting in its in-queue to go first: the term is on its own
+        // heap already and immutable, so the node just points at it (no copy, no fragment).
+        auto* m = new Message();
+        m->term = x[1];
+        p.enqueue_message(m);
+    } else if (to) {
+        send_message(*to, x[1]);
+    }
     x[0] = x[1];
     ++reds;
     NEXT(0);
