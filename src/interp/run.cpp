@@ -740,11 +740,15 @@ L_allocate_heap: {
     NEXT(3);
 }
     // One word more than asked: the return address the next call pushes.
+    // The test_heap rows: I[1] is the need in bytes, the red-zone word included (the loader's
+    // heap_need_in_bytes), so the test is a subtraction and a compare.
+#define HEAP_SHORT()                                                                               \
+    (size_t(reinterpret_cast<char*>(E) - reinterpret_cast<char*>(p.heap.top)) < I[1] ||            \
+     fragments_need_gc(p.heap))
+#define HEAP_GC() GC(unsigned(I[2]), I[1] / sizeof(Term))
 #define TEST_HEAP(K, L)                                                                            \
     {                                                                                              \
-        size_t need = I[1] + 1;                                                                    \
-        if (size_t(E - p.heap.top) < need || fragments_need_gc(p.heap))                            \
-            GC(unsigned(I[2]), need);                                                              \
+        if (HEAP_SHORT()) HEAP_GC();                                                               \
         K(2, L);                                                                                   \
     }
 L_test_heap:
@@ -915,8 +919,7 @@ L_put_list_IY:
     // test_heap + put_list (the loader fuses them): the heap check, then the cons.
 #define TEST_HEAP_PUT_LIST_K(A_, B_, K, L)                                                           \
     {                                                                                              \
-        if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
-            GC(unsigned(I[2]), I[1] + 1);                                                          \
+        if (HEAP_SHORT()) HEAP_GC();                                                               \
         Term* c = HBUMP(2);                                                                        \
         c[0] = A_;                                                                                 \
         c[1] = B_;                                                                                 \
@@ -964,8 +967,7 @@ L_put_tuple2_2_then_deallocate_return:
     PUT_TUPLE2_2(1, GO_NEXT, L_deallocate_return)
 #define TEST_HEAP_PUT_TUPLE2_2_AB(A_, B_, D_, K, L)                                                \
     {                                                                                              \
-        if (size_t(E - p.heap.top) < I[1] + 1 || fragments_need_gc(p.heap))                       \
-            GC(unsigned(I[2]), I[1] + 1);                                                          \
+        if (HEAP_SHORT()) HEAP_GC();                                                               \
         PUT_TUPLE2_2_AB(3, A_, B_, D_, K, L)                                                       \
     }
 #define TEST_HEAP_PUT_TUPLE2_2(K, L) TEST_HEAP_PUT_TUPLE2_2_AB(OPS(5), OPS(6), DST(3), K, L)

@@ -82,6 +82,9 @@ private:
     Result<Export*> import(const Operand& op) const;
     Result<void> emit_operand(char kind, const Operand& op);
     Result<void> emit_generic(Op op, const std::vector<const Operand*>& args);
+    // The test_heap rows (run.cpp's HEAP_SHORT) hold their heap need as the bytes they test
+    // for: (words + 1) * 8, the extra word being the stack's red zone.
+    void heap_need_in_bytes(size_t at) { m_code[at + 1] = (m_code[at + 1] + 1) * sizeof(Term); }
     Result<void> emit_one(const GenOp& g);
     Result<bool> fuse(const GenOp& g1, const GenOp& g2, const GenOp* next);
     Term extra_literal_float(double d);
@@ -562,7 +565,12 @@ Result<void> Emitter::emit_one(const GenOp& g) {
     }
     if (name == "allocate_heap" || name == "allocate_heap_zero")
         return emit_generic(Op::allocate_heap, A({0, 1, 2}));
-    if (name == "test_heap") return emit_generic(Op::test_heap, A({0, 1}));
+    if (name == "test_heap") {
+        size_t at = m_code.size();
+        TRY_VOID(emit_generic(Op::test_heap, A({0, 1})));
+        heap_need_in_bytes(at);
+        return {};
+    }
     if (name == "init") {  // init Y -> init_yregs [Y]
         emit_op(Op::init_yregs);
         m_code.push_back(1);
@@ -809,6 +817,7 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         const char kinds[] = {operand_kind(b[1].list[0]), operand_kind(b[1].list[1]),
                               operand_kind(b[0]), 0};
         std::string_view k = kinds;
+        size_t at = m_code.size();
         emit_op(k == "XXX"   ? Op::test_heap_put_tuple2_2_XX
                 : k == "XYX" ? Op::test_heap_put_tuple2_2_XY
                 : k == "YXX" ? Op::test_heap_put_tuple2_2_YX
@@ -818,6 +827,7 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         TRY_VOID(emit_operand('u', a[1]));
         TRY_VOID(emit_operand('d', b[0]));
         TRY_VOID(emit_operand('L', b[1]));
+        heap_need_in_bytes(at);
         return true;
     }
     if (n1 == "test_heap" && n2 == "put_list") {
@@ -833,12 +843,14 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
                 : k == "XIX" ? Op::test_heap_put_list_XI
                              : Op::kCount;
         if (op == Op::kCount) return false;
+        size_t at = m_code.size();
         emit_op(op);
         TRY_VOID(emit_operand('u', a[0]));
         TRY_VOID(emit_operand('u', a[1]));
         TRY_VOID(emit_operand('s', b[0]));
         TRY_VOID(emit_operand('s', b[1]));
         TRY_VOID(emit_operand('d', b[2]));
+        heap_need_in_bytes(at);
         return true;
     }
     return false;
