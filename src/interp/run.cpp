@@ -1,6 +1,7 @@
 // The dispatch loop: direct-threaded (each instruction word holds its handler's address),
 // hot state in locals: I (instruction pointer), E (stack top), x (registers).
 // Control flow is inline here; term work goes to term/, bif/ and gc/.
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -1149,13 +1150,13 @@ L_select_val_imm: {
     // select_val on dense small integers: a jump table indexed by value - lowest.
 #define JUMP_ON_VAL(SRC_)                                                                          \
     {                                                                                              \
-        Term v = SRC_;                                                                             \
-        if (v.is_small()) {                                                                        \
-            uint64_t idx = uint64_t(v.small_value() - int64_t(I[3]));                              \
-            if (idx < I[4]) {                                                                      \
-                I = reinterpret_cast<const Instr*>(I[5 + idx]);                                    \
-                DISPATCH();                                                                        \
-            }                                                                                      \
+        /* I[3] is the lowest value as a tagged small: for a small v the difference is         \
+           (v - lowest) << 4; any other term leaves tag bits in its low four, which the         \
+           rotation moves to the top, so one unsigned compare tests both. */                      \
+        uint64_t idx = std::rotr(uint64_t(SRC_.raw - I[3]), 4);                                    \
+        if (idx < I[4]) {                                                                          \
+            I = reinterpret_cast<const Instr*>(I[5 + idx]);                                        \
+            DISPATCH();                                                                            \
         }                                                                                          \
         I = LABEL(2);                                                                              \
         DISPATCH();                                                                                \

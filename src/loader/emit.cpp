@@ -613,7 +613,7 @@ Result<void> Emitter::emit_one(const GenOp& g) {
             emit_op(src.kind == K::XReg ? Op::jump_on_val_X : Op::jump_on_val);
             TRY_VOID(emit_operand('s', a[0]));
             TRY_VOID(emit_operand('f', a[1]));
-            m_code.push_back(Instr(lo));
+            m_code.push_back(Term::small(lo).raw);  // the lowest value, tagged (run.cpp)
             size_t range = size_t(hi - lo + 1);
             m_code.push_back(range);
             size_t first_fixup = m_label_fixups.size();  // one per slot, in slot order
