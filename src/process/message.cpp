@@ -29,31 +29,37 @@ struct Cache {
     }
 };
 
-thread_local Cache t_cache;
+thread_local Cache t_messages;
+thread_local Cache t_signal_infos;
 
-} // namespace
-
-void* Message::operator new(size_t size) {
-    static_assert(sizeof(Message) >= sizeof(FreeNode));
-    if (size == sizeof(Message) && t_cache.head) {
-        FreeNode* n = t_cache.head;
-        t_cache.head = n->next;
-        --t_cache.count;
+template <class T> void* cached_new(Cache& cache, size_t size) {
+    static_assert(sizeof(T) >= sizeof(FreeNode));
+    if (size == sizeof(T) && cache.head) {
+        FreeNode* n = cache.head;
+        cache.head = n->next;
+        --cache.count;
         return n;
     }
     return ::operator new(size);
 }
 
-void Message::operator delete(void* p) noexcept {
+void cached_delete(Cache& cache, void* p) noexcept {
     if (!p) return;
-    if (t_cache.count < kCacheMax) {
+    if (cache.count < kCacheMax) {
         auto* n = static_cast<FreeNode*>(p);
-        n->next = t_cache.head;
-        t_cache.head = n;
-        ++t_cache.count;
+        n->next = cache.head;
+        cache.head = n;
+        ++cache.count;
         return;
     }
     ::operator delete(p);
 }
+
+} // namespace
+
+void* Message::operator new(size_t size) { return cached_new<Message>(t_messages, size); }
+void Message::operator delete(void* p) noexcept { cached_delete(t_messages, p); }
+void* SignalInfo::operator new(size_t size) { return cached_new<SignalInfo>(t_signal_infos, size); }
+void SignalInfo::operator delete(void* p) noexcept { cached_delete(t_signal_infos, p); }
 
 } // namespace joist

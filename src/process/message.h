@@ -29,20 +29,37 @@ enum class SignalKind : uint8_t {
     Down,       // term: {'DOWN', Ref, process, Who, Reason}; ref_id
 };
 
-struct Message {
-    Message* next = nullptr;
-    Term term;
-    gc::Fragment* fragment = nullptr;  // owns the term's words until attached to a heap
+// What a signal carries besides its term, and a message's off-heap binaries. A plain message
+// without refcounted binaries (the common case) has none, so its node is four words: a
+// receive that scans a long queue reads half a cache line per message.
+struct SignalInfo {
     gc::OffHeap off_heap;  // the RefcBins in the fragment (they join the heap's list with it)
     SignalKind kind = SignalKind::Message;
     bool from_link = false;
     uint64_t from = 0;    // pid number of the sender (signals)
     uint64_t ref_id = 0;  // monitor reference number (Monitor, Demonitor, Down)
     Term name = Term::nil();
+
+    static void* operator new(size_t size);  // a per-thread cache, as Message's
+    static void operator delete(void* p) noexcept;
+};
+
+struct Message {
+    Message* next = nullptr;
+    Term term;
+    gc::Fragment* fragment = nullptr;  // owns the term's words until attached to a heap
+    SignalInfo* info = nullptr;        // see SignalInfo; none for a plain message
+
+    SignalKind kind() const { return info ? info->kind : SignalKind::Message; }
+    // The signal fields, made on first use.
+    SignalInfo& signal() {
+        if (!info) info = new SignalInfo();
+        return *info;
+    }
     // A fragment still here was never attached: drop its binaries' references, then free it
     // (the off-heap list points into the fragment, so the order matters).
     ~Message() {
-        off_heap.release_all();
+        delete info;
         gc::Heap::free_fragment(fragment);
     }
 

@@ -235,7 +235,8 @@ struct Process {
     void enqueue_message(Message* m) {
         m->next = nullptr;
         if (m->fragment) {
-            heap.off_heap.absorb(m->off_heap);  // before attaching: gc_due sees both
+            if (m->info) heap.off_heap.absorb(m->info->off_heap);  // before attaching: gc_due
+                                                                   // sees both
             heap.attach_fragment(m->fragment);
             m->fragment = nullptr;
         }

@@ -90,16 +90,16 @@ void answer_late_signals(Process& dead) {
     ProcessTable& table = dead.vm->processes;
     for (Message* m = dead.inbox.take_all(); m;) {
         Message* next = m->next;
-        if (m->kind == SignalKind::Link) {
-            if (Process* from = table.find(m->from))
+        if (m->kind() == SignalKind::Link) {
+            if (Process* from = table.find(m->info->from))
                 send_exit_signal(*from, dead.pid(), atoms().intern("noproc"), true);
-        } else if (m->kind == SignalKind::Monitor) {
-            if (Process* w = table.find(m->from)) {
+        } else if (m->kind() == SignalKind::Monitor) {
+            if (Process* w = table.find(m->info->from)) {
                 gc::Heap tmp;
                 tmp.init(8);
-                Term who = m->name.is_atom() ? gc::make_tuple_of(tmp, m->name, am::nonode_nohost)
+                Term who = m->info->name.is_atom() ? gc::make_tuple_of(tmp, m->info->name, am::nonode_nohost)
                                              : dead.pid();
-                send_down_signal(*w, m->ref_id, who, atoms().intern("noproc"));
+                send_down_signal(*w, m->info->ref_id, who, atoms().intern("noproc"));
             }
         }
         delete m;
@@ -255,14 +255,16 @@ void wake(Process& to) {
 // A signal whose term is a copy of `t` in a fragment of its own.
 Message* new_signal(SignalKind kind, Term t) {
     auto* m = new Message();
-    m->kind = kind;
+    if (kind != SignalKind::Message) m->signal().kind = kind;
     size_t words = gc::term_size_shared(t);
     if (words == 0) {
         m->term = t;
     } else {
         m->fragment = gc::Heap::new_fragment(words);
         Term* hp = m->fragment->data;
-        m->term = gc::copy_term_shared(t, hp, m->off_heap);  // big binaries are shared
+        gc::OffHeap bins;
+        m->term = gc::copy_term_shared(t, hp, bins);  // big binaries are shared
+        if (!bins.refc_bins.empty()) m->signal().off_heap.absorb(bins);
     }
     return m;
 }
@@ -290,8 +292,8 @@ void send_exit_signal(Process& to, Term from, Term reason, bool from_link) {
     gc::Heap tmp;
     tmp.init(8);
     Message* m = new_signal(SignalKind::Exit, gc::make_tuple_of(tmp, am::EXIT, from, reason));
-    m->from_link = from_link;
-    m->from = from.is_local_pid() ? from.pid_number() : 0;
+    m->info->from_link = from_link;
+    m->info->from = from.is_local_pid() ? from.pid_number() : 0;
     push_signal(to, m);
 }
 
@@ -304,10 +306,11 @@ namespace {
  * every call is not scheduled once more per call just to file the record. */
 void push_bare_signal(Process& to, SignalKind kind, uint64_t from, uint64_t ref_id, Term name) {
     auto* m = new Message();
-    m->kind = kind;
-    m->from = from;
-    m->ref_id = ref_id;
-    m->name = name.is_atom() ? name : Term::nil();
+    SignalInfo& s = m->signal();
+    s.kind = kind;
+    s.from = from;
+    s.ref_id = ref_id;
+    s.name = name.is_atom() ? name : Term::nil();
     to.inbox.push(m);
 }
 } // namespace
@@ -336,38 +339,38 @@ void send_down_signal(Process& watcher, uint64_t ref_id, Term who, Term reason) 
     Term down = gc::make_tuple_of(tmp, atoms().intern("DOWN"), make_ref_term(tmp, ref_id),
                                   am::process, who, reason);
     Message* m = new_signal(SignalKind::Down, down);
-    m->ref_id = ref_id;
+    m->info->ref_id = ref_id;
     push_signal(watcher, m);
 }
 
 void handle_signal(Process& p, Message* m) {
-    switch (m->kind) {
+    switch (m->kind()) {
     case SignalKind::Message:
         p.enqueue_message(m);
         return;
     case SignalKind::Link:
-        if (std::find(p.links.begin(), p.links.end(), m->from) == p.links.end())
-            p.links.push_back(m->from);
+        if (std::find(p.links.begin(), p.links.end(), m->info->from) == p.links.end())
+            p.links.push_back(m->info->from);
         break;
     case SignalKind::Unlink:
-        remove_link(p.links, m->from);
+        remove_link(p.links, m->info->from);
         break;
     case SignalKind::Exit: {
         Term reason = m->term.tuple_elem(2);
-        if (m->from_link) {
+        if (m->info->from_link) {
             bool linked = false;
-            remove_link(p.links, m->from, &linked);
+            remove_link(p.links, m->info->from, &linked);
             if (!linked) break;  // unlinked meanwhile: the signal is void
         }
         if (p.pending_exit.is_value()) break;  // already on its way out
-        if (reason == am::kill && !m->from_link) {
+        if (reason == am::kill && !m->info->from_link) {
             p.pending_exit = am::killed;
         } else if (p.trap_exit) {
             p.enqueue_message(m);
             return;
         } else if (reason != am::normal) {
             if (m->fragment) {  // the reason must live on the process's heap
-                p.heap.off_heap.absorb(m->off_heap);  // before attaching: gc_due sees both
+                if (m->info) p.heap.off_heap.absorb(m->info->off_heap);  // before attaching
                 p.heap.attach_fragment(m->fragment);
                 m->fragment = nullptr;
             }
@@ -376,19 +379,19 @@ void handle_signal(Process& p, Message* m) {
         break;
     }
     case SignalKind::Monitor:
-        p.monitored_by.add(Monitor{Term::nil(), m->ref_id, m->from, p.number,
-                                   m->name.is_atom() ? m->name : Term::none()});
+        p.monitored_by.add(Monitor{Term::nil(), m->info->ref_id, m->info->from, p.number,
+                                   m->info->name.is_atom() ? m->info->name : Term::none()});
         break;
     case SignalKind::Demonitor:
-        p.monitored_by.erase(m->ref_id);
+        p.monitored_by.erase(m->info->ref_id);
         break;
     case SignalKind::Down: {
         auto& v = p.monitors;
         auto it = std::find_if(v.begin(), v.end(),
-                               [&](const Monitor& x) { return x.ref_id == m->ref_id; });
+                               [&](const Monitor& x) { return x.ref_id == m->info->ref_id; });
         if (it == v.end()) break;  // demonitored meanwhile
         v.erase(it);
-        if (Message* tag = p.take_monitor_tag(m->ref_id)) {
+        if (Message* tag = p.take_monitor_tag(m->info->ref_id)) {
             // {Tag, Ref, process, Who, Reason}: built anew, then both old pieces go.
             gc::Heap tmp;
             tmp.init(8);
@@ -396,7 +399,7 @@ void handle_signal(Process& p, Message* m) {
             Term t = gc::make_tuple_of(tmp, tag->term, d.tuple_elem(1), d.tuple_elem(2),
                                        d.tuple_elem(3), d.tuple_elem(4));
             Message* tagged = new_signal(SignalKind::Down, t);
-            tagged->ref_id = m->ref_id;
+            tagged->info->ref_id = m->info->ref_id;
             delete tag;
             delete m;
             m = tagged;
