@@ -209,16 +209,11 @@ struct SizeTable {
 
 size_t next_heap_size(size_t at_least, unsigned steps) {
     static const SizeTable table;
-    // Binary search for the first size >= at_least.
-    int lo = 0, hi = table.count;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (table.sizes[mid] < at_least) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    // The first size >= at_least, by a scan from the smallest: most heaps are a few steps up
+    // the table, where this beats a binary search (a big heap's collection costs far more
+    // than the longer scan).
+    int lo = 0;
+    while (lo < table.count && table.sizes[lo] < at_least) ++lo;
     if (lo > 0) lo += int(steps);  // erl: below the first size, the first size whatever the steps
     if (lo < table.count) return table.sizes[lo];
     return at_least;  // absurdly large: no rounding
