@@ -31,6 +31,7 @@
 #include "bif/bif.h"
 #include "code/module.h"
 #include "gc/build.h"
+#include "gc/off_heap.h"
 #include "term/atom_table.h"
 #include "term/binary.h"
 #include "vm/vm.h"
@@ -331,6 +332,137 @@ struct CompileError {
     int offset = 0;
 };
 
+// PCRE before 8.40 mis-optimizes the start of a match for patterns that begin with a
+// lookaround assertion: (?=.*X)X$ is taken to need two X's, and an assertion starting with .*
+// to confine matches to line starts, so "  Fred" gets no match for (?=.*[A-Z]). erl's 8.44
+// has the fix; for such patterns joist compiles without the start-up optimizations, which
+// finds the same matches. True if `s`, past its start-of-pattern settings ((*UTF8), (*CRLF),
+// ...), group openings and option settings, begins with an assertion.
+bool starts_with_assertion(std::string_view s) {
+    static constexpr std::string_view kSettings[] = {
+        "UTF8)", "UTF)", "UCP)", "CR)", "LF)", "CRLF)", "ANYCRLF)", "ANY)", "BSR_ANYCRLF)",
+        "BSR_UNICODE)", "NO_START_OPT)", "NO_AUTO_POSSESS)", "LIMIT_MATCH=", "LIMIT_RECURSION="};
+    size_t i = 0;
+    auto at = [&](std::string_view prefix) { return s.substr(i).starts_with(prefix); };
+    while (i < s.size()) {
+        if (at("(*")) {
+            bool setting = false;
+            for (std::string_view k : kSettings) {
+                if (s.substr(i + 2).starts_with(k)) setting = true;
+            }
+            size_t close = s.find(')', i);
+            if (!setting || close == std::string_view::npos) return false;
+            i = close + 1;
+        } else if (at("(?=") || at("(?!") || at("(?<=") || at("(?<!")) {
+            return true;
+        } else if (at("(?:") || at("(?|") || at("(?>")) {
+            i += 3;
+        } else if (at("(?<") || at("(?P<") || at("(?'")) {  // a named group
+            size_t close = s.find_first_of(">'", i + 3);
+            if (close == std::string_view::npos) return false;
+            i = close + 1;
+        } else if (at("(?")) {  // option settings: (?i) or (?i:
+            size_t j = i + 2;
+            while (j < s.size() && std::strchr("imsxJUX-", s[j]) && s[j] != '\0') ++j;
+            if (j >= s.size() || (s[j] != ')' && s[j] != ':')) return false;
+            i = j + 1;
+        } else if (s[i] == '(') {
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+// PCRE before 8.41 rejects a (?#comment) between a quantifier and a following + or ?
+// (X+(?#c)?: "nothing to repeat"); erl's 8.44 ignores it. Such comments are dropped from the
+// text PCRE compiles; `removed` gets (offset in the result, length) of each, to map error
+// offsets back. Escapes, \Q...\E and character classes are skipped over as PCRE reads them.
+std::string drop_quantifier_comments(std::string_view s, std::vector<std::pair<size_t, size_t>>& removed) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    bool in_class = false;
+    while (i < s.size()) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < s.size()) {
+            if (s[i + 1] == 'Q') {  // literal up to \E
+                size_t e = s.find("\\E", i + 2);
+                size_t end = e == std::string_view::npos ? s.size() : e + 2;
+                out.append(s.substr(i, end - i));
+                i = end;
+                continue;
+            }
+            out.append(s.substr(i, 2));
+            i += 2;
+            continue;
+        }
+        if (in_class) {
+            if (c == ']') in_class = false;
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c == '[') {
+            in_class = true;
+            out += c;
+            ++i;
+            if (i < s.size() && s[i] == '^') out += s[i++];
+            if (i < s.size() && s[i] == ']') out += s[i++];  // a leading ] is literal
+            continue;
+        }
+        if (s.substr(i).starts_with("(?#")) {
+            size_t close = s.find(')', i);
+            if (close == std::string_view::npos) break;  // PCRE reports the missing )
+            char before = out.empty() ? '\0' : out.back();
+            char after = close + 1 < s.size() ? s[close + 1] : '\0';
+            if (std::strchr("*+?}", before) && before != '\0' && (after == '+' || after == '?')) {
+                removed.emplace_back(out.size(), close + 1 - i);
+                i = close + 1;
+                continue;
+            }
+            out.append(s.substr(i, close + 1 - i));
+            i = close + 1;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    out.append(s.substr(std::min(i, s.size())));
+    return out;
+}
+
+// PCRE before 8.43 could record a wrong first character for a pattern that starts with a
+// subroutine call repeated zero or more times ((?(DEFINE)(?<w>\w+))(?&w)*\. expected "."
+// first). True if the text has a subroutine call anywhere (a cheap, generous test).
+bool has_subroutine_call(std::string_view s) {
+    static constexpr std::string_view kCalls[] = {"(?&", "(?P>", "(?R)", "(?+", "\\g<", "\\g'"};
+    for (std::string_view k : kCalls)
+        if (s.find(k) != std::string_view::npos) return true;
+    for (size_t i = s.find("(?"); i != std::string_view::npos; i = s.find("(?", i + 1)) {
+        size_t j = i + 2;
+        if (j < s.size() && s[j] == '-') ++j;
+        if (j < s.size() && s[j] >= '0' && s[j] <= '9') return true;
+    }
+    return false;
+}
+
+// A backtracking control verb ((*COMMIT), (*PRUNE), ...), whose outcome may depend on where
+// matching is tried: with one, the start-up optimizations are left on.
+bool has_backtracking_verb(std::string_view s) {
+    static constexpr std::string_view kVerbs[] = {"(*ACCEPT", "(*COMMIT", "(*PRUNE", "(*SKIP",
+                                                  "(*THEN", "(*FAIL", "(*F)", "(*MARK", "(*:"};
+    for (std::string_view k : kVerbs)
+        if (s.find(k) != std::string_view::npos) return true;
+    return false;
+}
+
+// Whether to compile without the start-up optimizations to avoid the bugs above.
+bool avoid_start_optimizations(std::string_view s) {
+    return (starts_with_assertion(s) || has_subroutine_call(s)) && !has_backtracking_verb(s);
+}
+
 // Compiled patterns by key, per thread (a pattern is compiled again on another scheduler).
 // Emptied when full; an entry lives at least until the next compilation on its thread.
 constexpr size_t kCacheEntries = 256;
@@ -343,11 +475,19 @@ const Compiled* compile_key(const std::string& key, CompileError* err) {
     std::string text = key.substr(kHeader);  // NUL-terminated by std::string
     int code = 0, offset = 0;
     const char* message = "";
-    pcre* re = pcre_compile2(text.c_str(), options, &code, &message, &offset, latin1_tables());
+    int pcre_options = options;
+    if (avoid_start_optimizations(text)) pcre_options |= PCRE_NO_START_OPTIMIZE;
+    std::vector<std::pair<size_t, size_t>> removed;
+    if (text.find("(?#") != std::string::npos) text = drop_quantifier_comments(text, removed);
+    pcre* re =
+        pcre_compile2(text.c_str(), pcre_options, &code, &message, &offset, latin1_tables());
     if (!re) {
         if (err) {
             err->message = message ? message : "";
-            err->offset = offset;
+            size_t original = size_t(std::max(offset, 0));
+            for (const auto& [at, len] : removed)
+                if (at <= size_t(std::max(offset, 0))) original += len;
+            err->offset = int(original);
         }
         return nullptr;
     }
@@ -532,7 +672,17 @@ struct Subject {
     size_t size = 0;
     std::string copy;
     bool in_binary = false;  // a byte-aligned binary over 64 bytes: captures share it
+    Term base = Term::nil();  // what binary captures are parts of (set by build_match)
 };
+
+// True if the binary's bytes are the used part of a bigger buffer (a binary being built by
+// appending). erl shrinks such a buffer to its contents before making parts of it.
+bool has_spare_room(Term bin) {
+    const Term* box = bin.boxed_ptr();
+    if (box->header_subtag() == Subtag::SubBin) box = box[4].boxed_ptr();
+    if (box->header_subtag() != Subtag::RefcBin) return false;
+    return gc::refc_bin_block(box)->size != size_t(box[1].raw);
+}
 
 bool get_subject(Term t, Subject& s) {
     BitView v;
@@ -561,14 +711,20 @@ Term capture_value(Process& p, RetType type, const Subject& s, Term subject, int
         return gc::make_byte_list(
             p.heap, std::string_view(reinterpret_cast<const char*>(s.bytes) + from, len));
     }
-    if (s.in_binary) return make_part(p.heap, subject, 8 * from, 8 * len, false);
+    if (s.in_binary) return make_part(p.heap, s.base, 8 * from, 8 * len, false);
     return make_binary_from(p.heap,
                             std::string_view(reinterpret_cast<const char*>(s.bytes) + from, len));
 }
 
 Term build_match(Process& p, int rc, const std::vector<int>& ov, const ReturnInfo& ri,
-                 const Subject& s, Term subject) {
+                 Subject& s, Term subject) {
     if (ri.type == RetType::None) return ra().match;
+    if (ri.type == RetType::Bin && s.in_binary) {
+        s.base = has_spare_room(subject)
+                     ? make_binary_from(p.heap, std::string_view(
+                                                    reinterpret_cast<const char*>(s.bytes), s.size))
+                     : subject;
+    }
     auto ov_at = [&](int i) {
         return i >= 0 && size_t(2 * i + 1) < ov.size() ? ov[size_t(2 * i)] : -1;
     };
