@@ -298,6 +298,13 @@ Term badopt(Process& p) {
 // The binary of a compiled pattern: kMagic, the compile options (4 bytes, little-endian),
 // then the pattern text (up to its first NUL, where PCRE's compile stops reading).
 constexpr char kMagic[4] = {'J', 'R', 'E', '1'};
+// The compile options parse_options can give: a binary with others was not made by joist.
+constexpr uint32_t kCompileOptionMask =
+    PCRE_ANCHORED | PCRE_NO_START_OPTIMIZE | PCRE_CASELESS | PCRE_DOLLAR_ENDONLY | PCRE_DOTALL |
+    PCRE_EXTENDED | PCRE_FIRSTLINE | PCRE_MULTILINE | PCRE_NO_AUTO_CAPTURE | PCRE_DUPNAMES |
+    PCRE_UNGREEDY | PCRE_UCP | PCRE_NEVER_UTF | PCRE_UTF8 | PCRE_BSR_ANYCRLF | PCRE_BSR_UNICODE |
+    PCRE_NEWLINE_CR | PCRE_NEWLINE_LF | PCRE_NEWLINE_CRLF | PCRE_NEWLINE_ANY |
+    PCRE_NEWLINE_ANYCRLF;
 constexpr size_t kHeader = 8;
 
 std::string pattern_key(int options, std::string_view text) {
@@ -531,6 +538,9 @@ const Compiled* pattern_of(Term tuple) {
     for (size_t i = 0; i < key.size(); ++i) key[i] = char(v.byte_at(i));
     if (std::memcmp(key.data(), kMagic, sizeof kMagic) != 0) return nullptr;
     if (key.find('\0', kHeader) != std::string::npos) return nullptr;  // not made by joist
+    uint32_t options = 0;
+    for (int i = 0; i < 4; ++i) options |= uint32_t(uint8_t(key[4 + size_t(i)])) << (8 * i);
+    if (options & ~kCompileOptionMask) return nullptr;  // (PCRE_NO_UTF8_CHECK, ...)
     return compile_key(key, nullptr);
 }
 
