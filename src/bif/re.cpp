@@ -19,6 +19,7 @@
 #include <pcre.h>
 #include <pthread.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cstring>
@@ -803,6 +804,44 @@ int recursion_cap() {
     return cap > size_t(INT_MAX) ? INT_MAX : std::max<int>(1, int(cap));
 }
 
+// erl's default recursion limit (its PCRE's MATCH_LIMIT_RECURSION).
+constexpr int kDefaultDepth = 10000000;
+
+// One pcre_exec call; run_on_big_stack makes it on a thread with a large stack (reserved, not
+// committed until used), for matches that recurse deeper than a scheduler's stack allows.
+struct Exec {
+    const pcre* code;
+    pcre_extra* extra;
+    const char* subject;
+    int length, offset, options;
+    int* ovector;
+    int ovsize;
+    int wanted_depth;  // the recursion limit asked for
+    int rc = PCRE_ERROR_RECURSIONLIMIT;
+
+    int run() {
+        rc = pcre_exec(code, extra, subject, length, offset, options, ovector, ovsize);
+        return rc;
+    }
+    static void* thread_main(void* arg) {
+        auto* job = static_cast<Exec*>(arg);
+        job->extra->match_limit_recursion = std::min(job->wanted_depth, recursion_cap());
+        job->run();
+        return nullptr;
+    }
+    int run_on_big_stack() {
+        constexpr size_t kBigStack = size_t(512) << 20;
+        pthread_attr_t attr;
+        if (pthread_attr_init(&attr) != 0) return rc;
+        pthread_t thread;
+        bool started = pthread_attr_setstacksize(&attr, kBigStack) == 0 &&
+                       pthread_create(&thread, &attr, &Exec::thread_main, this) == 0;
+        pthread_attr_destroy(&attr);
+        if (started) pthread_join(thread, nullptr);
+        return rc;
+    }
+};
+
 // The subject last found to be valid UTF-8 on this thread: re:grun's later calls
 // (internal_run with false) skip the check for it, as erl's do, without trusting a subject
 // never checked (PCRE's behaviour on invalid UTF-8 it was told not to check is undefined).
@@ -889,17 +928,20 @@ Term re_run(Process& p, Term subject, Term re, Term opts, bool first) {
     pcre_extra extra{};
     extra.flags = PCRE_EXTRA_TABLES | PCRE_EXTRA_MATCH_LIMIT_RECURSION;
     extra.tables = latin1_tables();
-    int cap = recursion_cap();
-    extra.match_limit_recursion =
-        (o.flags & kMatchLimitRecursion) ? std::min(o.match_limit_recursion, cap)
-                                         : std::min<int>(10000000, cap);
+    int wanted = (o.flags & kMatchLimitRecursion) ? o.match_limit_recursion : kDefaultDepth;
+    extra.match_limit_recursion = std::min(wanted, recursion_cap());
     if (o.flags & kMatchLimit) {
         extra.flags |= PCRE_EXTRA_MATCH_LIMIT;
         extra.match_limit = (unsigned long)o.match_limit;
     }
     std::vector<int> ov(size_t(3 * (groups + 1)), -1);
-    int rc = pcre_exec(c->code, &extra, reinterpret_cast<const char*>(s.bytes), int(s.size),
-                       o.offset, exec_options, ov.data(), int(ov.size()));
+    Exec job{c->code, &extra, reinterpret_cast<const char*>(s.bytes), int(s.size), o.offset,
+             exec_options, ov.data(), int(ov.size()), wanted};
+    int rc = job.run();
+    if (rc == PCRE_ERROR_RECURSIONLIMIT && int(extra.match_limit_recursion) < wanted) {
+        std::fill(ov.begin(), ov.end(), -1);  // the stack ran short, not the limit: again on
+        rc = job.run_on_big_stack();          // a stack of its own
+    }
     switch (rc) {
     case PCRE_ERROR_SHORTUTF8:
     case PCRE_ERROR_BADUTF8:
