@@ -331,8 +331,9 @@ L_call_bif: {
         Process::AfterBif what = p.after_bif;
         p.after_bif = Process::AfterBif::Continue;
         if (what == Process::AfterBif::Trap) {  // the call goes on in an Erlang function
-            Export* target = p.trap_target;
-            for (uint32_t i = 0; i < target->arity && i < 4; ++i) x[i] = p.trap_args[i];
+            const Process::TrapCall& trap = Process::trap_call();
+            Export* target = trap.target;
+            for (uint32_t i = 0; i < target->arity && i < 4; ++i) x[i] = trap.args[i];
             I = target->address.load(std::memory_order_acquire);
             DISPATCH();
         }

@@ -100,11 +100,12 @@ TEST_F(ReTest, GlobalTrapsIntoGrun) {
     Term r = call(bif_re_run_3, {str("aa"), str("a"), list({atom("global")})});
     ASSERT_FALSE(r.is_none());
     EXPECT_EQ(p.after_bif, Process::AfterBif::Trap);
-    ASSERT_NE(p.trap_target, nullptr);
-    EXPECT_EQ(p.trap_target->module, atom("re"));
-    EXPECT_EQ(p.trap_target->function, atom("grun"));
-    EXPECT_EQ(p.trap_target->arity, 3u);
-    EXPECT_EQ(format_display(p.trap_args[0]), "\"aa\"");
+    const Process::TrapCall& trap = Process::trap_call();
+    ASSERT_NE(trap.target, nullptr);
+    EXPECT_EQ(trap.target->module, atom("re"));
+    EXPECT_EQ(trap.target->function, atom("grun"));
+    EXPECT_EQ(trap.target->arity, 3u);
+    EXPECT_EQ(format_display(trap.args[0]), "\"aa\"");
     p.after_bif = Process::AfterBif::Continue;
 }
 
@@ -112,7 +113,7 @@ TEST_F(ReTest, UnicodeListSubjectTrapsIntoUrun) {
     Term r = call(bif_re_run_3, {str("a"), bin("a"), list({atom("unicode")})});
     ASSERT_FALSE(r.is_none());
     EXPECT_EQ(p.after_bif, Process::AfterBif::Trap);
-    EXPECT_EQ(p.trap_target->function, atom("urun"));
+    EXPECT_EQ(Process::trap_call().target->function, atom("urun"));
     p.after_bif = Process::AfterBif::Continue;
 }
 
