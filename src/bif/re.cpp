@@ -13,9 +13,17 @@
 //
 // Character tables are Latin-1's, as erl's bundled PCRE uses (\w, caseless and the POSIX
 // classes know the Latin-1 letters without unicode). PCRE recurses on the C stack: the
-// recursion limit of every match is capped by the stack left to the calling thread, so a
-// pathological pattern ends in nomatch ({error, match_limit_recursion} with report_errors)
-// instead of overflowing the stack.
+// recursion limit of every match is capped by the stack left to the calling thread; a match
+// that needs more runs again on a thread with a 512 MB stack, and past that ends in nomatch
+// ({error, match_limit_recursion} with report_errors) where erl, recursing on its heap, goes
+// on to its limit of 10 million.
+//
+// Where Debian's PCRE (8.39) differs from erl's (8.44): re:version/0 says 8.39; parentheses
+// nest at most 250 deep (erl: 10000), deeper is "parentheses are too deeply nested"; a
+// match runs to completion without yielding (re_loop_limit is kept but steers nothing).
+// The 8.40-8.43 fixes that erl's tests notice are worked around below (the start-up
+// optimizations for patterns that begin with an assertion or use subroutine calls, and a
+// comment between a quantifier and + or ?).
 #include <pcre.h>
 #include <pthread.h>
 
@@ -952,7 +960,10 @@ Term re_run(Process& p, Term subject, Term re, Term opts, bool first) {
     default:
         break;
     }
-    if (check_utf && s.bytes != nullptr) t_checked = {s.bytes, s.size, sample_of(s.bytes, s.size)};
+    bool validated = rc >= 0 || rc == PCRE_ERROR_NOMATCH || rc == PCRE_ERROR_MATCHLIMIT ||
+                     rc == PCRE_ERROR_RECURSIONLIMIT || rc == PCRE_ERROR_RECURSELOOP;
+    if (check_utf && validated && s.bytes != nullptr)
+        t_checked = {s.bytes, s.size, sample_of(s.bytes, s.size)};
     if (rc == 0 || rc == PCRE_ERROR_NOMATCH || rc == PCRE_ERROR_RECURSELOOP) return a.nomatch;
     if (rc == PCRE_ERROR_MATCHLIMIT || rc == PCRE_ERROR_RECURSIONLIMIT) {
         if (!(o.flags & kReportErrors)) return a.nomatch;
