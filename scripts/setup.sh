@@ -3,6 +3,7 @@
 # libraries, and Erlang/OTP 25 (erlc, erl as the test oracle, OTP's library .beam files).
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config zlib1g-dev libgmp-dev libfmt-dev googletest libgtest-dev
+      libpcre3-dev
       erlang-nox erlang-dev elixir clang)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -22,6 +22,8 @@ std::atomic<bool> g_internal_state_available{false};
 constexpr int64_t kDefaultUnicodeLoopLimit = 40000;
 std::atomic<int64_t> g_binary_loop_limit{0};
 std::atomic<int64_t> g_unicode_loop_limit{kDefaultUnicodeLoopLimit};
+constexpr int64_t kDefaultReLoopLimit = 40000;  // erl: CONTEXT_REDS * LOOP_FACTOR
+std::atomic<int64_t> g_re_loop_limit{kDefaultReLoopLimit};
 
 // Sets a loop limit to `value` (a positive integer; 0 or `default` for `dflt`) and returns
 // the previous one; badarg for any other value.
@@ -52,11 +54,13 @@ Term bif_erts_debug_flat_size_1(Process& p, const Term* args) {
 }
 
 // erts_debug:set_internal_state/2 — `available_internal_state` switches the others on (until
-// then they are undef, as in erl); `binary_loop_limit` and `unicode_loop_limit` swap a limit.
+// then they are undef, as in erl); `binary_loop_limit`, `unicode_loop_limit` and `re_loop_limit` swap a
+// limit.
 Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     static const Term available = atoms().intern("available_internal_state");
     static const Term binary_loop_limit = atoms().intern("binary_loop_limit");
     static const Term unicode_loop_limit = atoms().intern("unicode_loop_limit");
+    static const Term re_loop_limit = atoms().intern("re_loop_limit");
     Term item = args[0], value = args[1];
     if (item == available && (value == am::true_ || value == am::false_)) {
         bool was = g_internal_state_available.exchange(value == am::true_);
@@ -66,6 +70,7 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     if (item == binary_loop_limit) return swap_loop_limit(p, g_binary_loop_limit, value, 0);
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
+    if (item == re_loop_limit) return swap_loop_limit(p, g_re_loop_limit, value, kDefaultReLoopLimit);
     return p.badarg();
 }
 

@@ -331,6 +331,13 @@ L_call_bif: {
     if (p.after_bif != Process::AfterBif::Continue) [[unlikely]] {
         Process::AfterBif what = p.after_bif;
         p.after_bif = Process::AfterBif::Continue;
+        if (what == Process::AfterBif::Trap) {  // the call goes on in an Erlang function
+            const Process::TrapCall& trap = Process::trap_call();
+            Export* target = trap.target;
+            for (uint32_t i = 0; i < target->arity && i < 4; ++i) x[i] = trap.args[i];
+            I = target->address.load(std::memory_order_acquire);
+            DISPATCH();
+        }
         p.reductions += reds + budget;
         if (what == Process::AfterBif::Hibernate)  // pc, saved_x and the stack are set
             return (p.mq_first || !p.inbox.empty()) ? RunResult::Yield : RunResult::Wait;

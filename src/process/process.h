@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <atomic>
+#include <initializer_list>
 #include <memory>
 #include <unordered_map>
 #include <cstdint>
@@ -18,6 +19,7 @@
 namespace joist {
 
 class Vm;
+struct Export;
 using Instr = uint64_t;
 
 enum class ProcStatus : uint8_t {
@@ -222,8 +224,32 @@ struct Process {
 
     // A BIF that needs the process stopped once it returns (erlang:yield/0: run others
     // first; erlang:hibernate/3: it reset the stack, pc and saved_x, and waits for a message).
-    enum class AfterBif : uint8_t { Continue, Yield, Hibernate };
+    // Trap: the BIF's call goes on as a call of trap_call().target with its args (erl's BIF_TRAP:
+    // the function runs in the BIF's place, returning to the BIF's caller). Only the call_bif
+    // trampoline acts on it, so only BIFs never compiled inline (as bif/gc_bif instructions)
+    // may trap.
+    enum class AfterBif : uint8_t { Continue, Yield, Hibernate, Trap };
     AfterBif after_bif = AfterBif::Continue;
+    // The call a trapping BIF continues as: taken by the trampoline on the same thread right
+    // after the BIF returns, so it is kept per thread rather than in every process.
+    struct TrapCall {
+        Export* target = nullptr;
+        Term args[4];
+    };
+    static TrapCall& trap_call() {
+        static thread_local TrapCall call;
+        return call;
+    }
+    // Returns what the BIF returns to make its call continue as target(args...).
+    Term trap(Export* target, std::initializer_list<Term> args) {
+        after_bif = AfterBif::Trap;
+        TrapCall& t = trap_call();
+        t.target = target;
+        size_t i = 0;
+        for (Term a : args)
+            if (i < 4) t.args[i++] = a;
+        return t.args[0];
+    }
 
     // Takes the in-queue into the private queue (message fragments join the heap) and acts on
     // the signals in it, in arrival order (process_table.cpp). Owner only.
