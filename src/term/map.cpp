@@ -242,9 +242,9 @@ uint32_t internal_hash(Term term, uint32_t salt) {
                 hs.word(w, kHConst12);
                 break;
             }
-            case Subtag::Ref:
-                hs.one(uint32_t(box[1].raw), kHConst7);
-                hs.pair(uint32_t(box[2].raw), uint32_t(box[3].raw), kHConst8);
+            case Subtag::Ref:  // erl's id words 0, 1, 2: the most significant is first here
+                hs.one(uint32_t(box[3].raw), kHConst7);
+                hs.pair(uint32_t(box[2].raw), uint32_t(box[1].raw), kHConst8);
                 break;
             default:  // external identifiers: hashed by their words
                 for (uint64_t i = 1; i <= box->header_arity(); ++i) hs.word(box[i].raw, kHConst5);
