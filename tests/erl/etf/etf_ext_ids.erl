@@ -65,6 +65,9 @@ main() ->
     io:format("~s ~s~n", [strip_text(pid_to_list(P)),
                           strip_text(ref_to_list(binary_to_term(ref_bin(<<"a@a">>, 1, [1, 2, 3]))))]),
     io:format("~s~n", [strip_text(erlang:port_to_list(binary_to_term(port_bin(<<"a@a">>, 4, 1))))]),
+    %% erl not alive knows no node to give another node's number to: badarg
+    io:format("~w ~w~n", [element(1, catch list_to_pid(pid_to_list(P))),
+                          element(1, catch list_to_ref(ref_to_list(binary_to_term(ref_bin(<<"a@a">>, 1, [1])))))]),
     %% the local node's names with creation 0 are local terms
     L = binary_to_term(pid_bin(<<"nonode@nohost">>, 7, 0, 0)),
     io:format("local ~w ~w~n", [L =:= list_to_pid("<0.7.0>"), node(L)]),
