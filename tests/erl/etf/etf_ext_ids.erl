@@ -68,6 +68,13 @@ main() ->
     %% erl not alive knows no node to give another node's number to: badarg
     io:format("~w ~w~n", [element(1, catch list_to_pid(pid_to_list(P))),
                           element(1, catch list_to_ref(ref_to_list(binary_to_term(ref_bin(<<"a@a">>, 1, [1])))))]),
+    %% a fun made on another node: its creator pid is that node's
+    F = fun() -> ok end,
+    FB = binary:replace(term_to_binary(F), <<"nonode@nohost">>, <<"nonode@nohosx">>),
+    F2 = binary_to_term(FB),
+    {pid, Creator} = erlang:fun_info(F2, pid),
+    io:format("fun ~w ~w ~w ~w ~w~n", [node(Creator), is_pid(Creator), F2(), F2 == F,
+                                      term_to_binary(F2) =:= FB]),
     %% the local node's names with creation 0 are local terms
     L = binary_to_term(pid_bin(<<"nonode@nohost">>, 7, 0, 0)),
     io:format("local ~w ~w~n", [L =:= list_to_pid("<0.7.0>"), node(L)]),
