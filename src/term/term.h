@@ -31,7 +31,7 @@ enum class Subtag : uint8_t {
     Fun = 1,       // closure: [hdr, FunEntry*, env..., creator pid]  (arity = 2 + num_free)
     PosBig = 2,    // [hdr, limbs...] little-endian mp_limb_t magnitude
     NegBig = 3,
-    Ref = 4,       // [hdr, 3 words of id]
+    Ref = 4,       // [hdr, 3 words of id], most significant first (ETF order reversed)
     Float = 5,     // [hdr, double]
     Export = 6,    // external fun: [hdr, Export*]
     RefcBin = 7,   // off-heap binary (issue 3)
