@@ -311,6 +311,12 @@ Term bif_erlang_hibernate_3(Process& p, const Term* a) {
 Term bif_erlang_link_1(Process& p, const Term* a) {
     if (!a[0].is_pid()) return p.badarg();
     if (a[0] == p.pid()) return am::true_;
+    if (!a[0].is_local_pid()) {
+        // Another node's pid, and no distribution: as erl when not alive, no link is made and
+        // the caller is sent {'EXIT', Pid, noconnection} as a message (trapping exits or not).
+        send_message(p, gc::make_tuple_of(p.heap, am::EXIT, a[0], atoms().intern("noconnection")));
+        return am::true_;
+    }
     Process* other = process_of(p, a[0]);
     if (!other) {
         if (p.trap_exit) {
@@ -452,12 +458,21 @@ static Term monitor_process(Process& p, const Term* a, Term tag) {
     Term target = a[1];
     Term name = Term::none();
     Process* t = nullptr;
+    if (target.is_pid() && !target.is_local_pid()) {
+        // Another node's pid, and no distribution: the 'DOWN' (noconnection) comes at once.
+        Term ref = make_ref_term(p.heap, new_ref_id());
+        send_message(p, gc::make_tuple_of(p.heap, tag.is_value() ? tag : atoms().intern("DOWN"),
+                                          ref, am::process, target,
+                                          atoms().intern("noconnection")));
+        return ref;
+    }
     if (target.is_local_pid()) {
         t = process_of(p, target);
     } else if (target.is_atom()) {
         name = target;
         if (auto n = p.vm->processes.whereis(target)) t = p.vm->processes.find(*n);
-    } else if (target.is_tuple() && target.tuple_arity() == 2 && target.tuple_elem(0).is_atom()) {
+    } else if (target.is_tuple() && target.tuple_arity() == 2 && target.tuple_elem(0).is_atom() &&
+               target.tuple_elem(1) == am::nonode_nohost) {  // another node's name: badarg
         name = target.tuple_elem(0);
         if (auto n = p.vm->processes.whereis(name)) t = p.vm->processes.find(*n);
     } else {
@@ -594,9 +609,16 @@ Term bif_erlang_send_2(Process& p, const Term* a) {
 }
 Term bif_erlang_send_3(Process& p, const Term* a) {
     Term l = a[2];
-    while (l.is_list()) l = l.tail();
+    bool noconnect = false;
+    for (; l.is_list(); l = l.tail()) noconnect |= l.head() == atoms().intern("noconnect");
     if (!l.is_nil()) return p.badarg();
     Term r = bif_erlang_send_2(p, a);
+    // To another node's pid or name with noconnect: erl, not alive, cannot connect and says so.
+    Term d = a[0];
+    bool remote = (d.is_pid() && !d.is_local_pid()) ||
+                  (d.is_tuple() && d.tuple_arity() == 2 && d.tuple_elem(0).is_atom() &&
+                   d.tuple_elem(1).is_atom() && d.tuple_elem(1) != am::nonode_nohost);
+    if (r.is_value() && noconnect && remote) return atoms().intern("noconnect");
     return r.is_none() ? r : am::ok;
 }
 Term bif_erlang_bang_2(Process& p, const Term* a) { return bif_erlang_send_2(p, a); }

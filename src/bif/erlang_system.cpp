@@ -13,6 +13,7 @@
 #include "bif/erlang_time.h"
 #include "gc/build.h"
 #include "term/compare.h"
+#include "term/external.h"
 #include "term/format.h"
 #include "process/process_table.h"
 #include "vm/vm.h"
@@ -58,11 +59,11 @@ Term bif_erlang_self_0(Process& p, const Term*) { return p.pid(); }
 // erlang:node/0 — nonode@nohost until distribution lands.
 Term bif_erlang_node_0(Process&, const Term*) { return am::nonode_nohost; }
 
-// erlang:node/1 — the node of a pid, port or reference.
+// erlang:node/1 — the node of a pid, port or reference (another node's: the name it carries).
 Term bif_erlang_node_1(Process& p, const Term* args) {
     Term t = args[0];
-    if (t.is_local_pid() || t.is_ref() || t.is_pid() || (t.raw & 0xF) == 0x7)
-        return am::nonode_nohost;
+    if (is_external(t)) return ext_node(t);
+    if (t.is_local_pid() || t.is_ref() || (t.raw & 0xF) == 0x7) return am::nonode_nohost;
     return p.badarg();
 }
 

@@ -418,6 +418,12 @@ Term bif_erlang_ref_to_list_1(Process& p, const Term* args) {
     return gc::make_codepoint_list(p.heap, format_display(args[0]));
 }
 
+// erlang:port_to_list/1 — "#Port<N.Id>", the text erlang:display/1 prints for it.
+Term bif_erlang_port_to_list_1(Process& p, const Term* args) {
+    if (!is_port(args[0])) return p.badarg();
+    return gc::make_codepoint_list(p.heap, format_display(args[0]));
+}
+
 // erlang:list_to_ref/1 — the local reference "#Ref<0.A.B.C>" names (three numbers below 2^32,
 // node 0: references of other nodes need distribution); badarg for any other text.
 Term bif_erlang_list_to_ref_1(Process& p, const Term* args) {

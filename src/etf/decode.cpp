@@ -22,6 +22,7 @@
 #include "term/atom_table.h"
 #include "term/binary.h"
 #include "term/compare.h"
+#include "term/external.h"
 #include "term/map_ops.h"
 
 namespace joist::etf {
@@ -369,9 +370,11 @@ bool sort_map(Term* map, std::vector<uint32_t>& order, std::vector<Term>& tmp) {
 
 // The identity fields of a pid, port or reference.
 struct NodeId {
-    bool local;       // node 'nonode@nohost' with creation 0
-    uint64_t id;      // pid/port number
-    uint32_t serial;  // pid serial
+    bool local;            // node 'nonode@nohost' with creation 0
+    std::string_view node; // the node's name (valid until the atom buffer is reused)
+    uint32_t creation;
+    uint64_t id;           // pid/port number
+    uint32_t serial;       // pid serial
     uint32_t ref_len;
     const uint8_t* ref_words;  // ref_len big-endian 32-bit words, least significant first
 };
@@ -384,7 +387,7 @@ Result<NodeId> read_node_id(Reader& r, uint8_t tag, std::string& buf) {
         out.ref_len = r.u16();
         if (out.ref_len == 0 || out.ref_len > kMaxRefWords) return fail("bad reference length");
     }
-    std::string_view node = TRY(read_atom(r, buf));
+    out.node = TRY(read_atom(r, buf));
     uint32_t creation = 0;
     switch (tag) {
     case kNewPid:
@@ -419,7 +422,8 @@ Result<NodeId> read_node_id(Reader& r, uint8_t tag, std::string& buf) {
         out.ref_words = r.take(size_t(out.ref_len) * 4);
         break;
     }
-    out.local = node == kLocalNode && creation == 0;
+    out.creation = creation;
+    out.local = out.node == kLocalNode && creation == 0;
     return out;
 }
 
@@ -427,29 +431,60 @@ uint32_t be32(const uint8_t* p) {
     return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
 }
 
-// Heap words for a pid/port/ref, or an error if joist cannot represent it yet.
+bool is_pid_tag(uint8_t tag) { return tag == kNewPid || tag == kPid; }
+bool is_port_tag(uint8_t tag) { return tag == kNewPort || tag == kPort || tag == kV4Port; }
+
+// Heap words for a pid/port/ref, or an error if it cannot be represented. The local node's
+// identifiers are the local forms (as erl's: a local reference of more than 3 words is
+// badarg there too); other nodes' are ExtPid/ExtPort/ExtRef (term/external.h).
 Result<size_t> node_id_words(uint8_t tag, const NodeId& n) {
-    switch (tag) {
-    case kNewPid:
-    case kPid:
-        if (!n.local || n.serial != 0) return fail("unsupported: non-local pid");
+    if (is_pid_tag(tag)) {
+        if (!n.local) return size_t(kExtPidWords);
+        if (n.serial != 0) return fail("unsupported: local pid with a serial");
         return size_t(0);
-    case kNewPort:
-    case kPort:
-    case kV4Port:
-        return fail("unsupported: port");
-    default:
-        if (!n.local || n.ref_len > 3) return fail("unsupported: non-local reference");
-        return size_t(4);
     }
+    if (is_port_tag(tag)) {
+        if (!n.local) return size_t(kExtPortWords);
+        if (!Term::fits_small(int64_t(n.id >> 1))) return fail("local port id too large");
+        return size_t(0);
+    }
+    if (!n.local) return size_t(ext_ref_words(n.ref_len));
+    if (n.ref_len > 3) return fail("bad local reference");
+    return size_t(4);
 }
 
-Term build_node_id(uint8_t tag, const NodeId& n, Term*& hp) {
-    if (tag == kNewPid || tag == kPid) return Term::pid(n.id);
-    Term* obj = hp;  // a local reference: word i holds ID[i], missing words are 0
+Term build_node_id(uint8_t tag, const NodeId& n, Term*& hp, bool& failed) {
+    Term node = Term::none();
+    if (!n.local) {
+        node = atoms().intern(n.node);
+        if (node.is_none()) {  // atom table full
+            failed = true;
+            node = Term::nil();
+        }
+    }
+    if (is_pid_tag(tag)) {
+        if (n.local) return Term::pid(n.id);
+        Term t = make_ext_pid(hp, node, n.creation, uint32_t(n.id), n.serial);
+        hp += kExtPidWords;
+        return t;
+    }
+    if (is_port_tag(tag)) {
+        if (n.local) return Term::from_raw((n.id << 4) | 0x7);
+        Term t = make_ext_port(hp, node, n.creation, n.id);
+        hp += kExtPortWords;
+        return t;
+    }
+    uint32_t words[kMaxRefWords] = {};
+    for (uint32_t i = 0; i < n.ref_len; ++i) words[i] = be32(n.ref_words + 4 * i);
+    if (!n.local) {
+        Term t = make_ext_ref(hp, node, n.creation, words, n.ref_len);
+        hp += ext_ref_words(n.ref_len);
+        return t;
+    }
+    Term* obj = hp;  // a local reference [hdr, ID[2], ID[1], ID[0]]: most significant first
     hp += 4;
     obj[0] = Term::header(Subtag::Ref, 3);
-    for (uint32_t i = 0; i < 3; ++i) obj[1 + i].raw = i < n.ref_len ? be32(n.ref_words + 4 * i) : 0;
+    for (uint32_t i = 0; i < 3; ++i) obj[3 - i].raw = words[i];  // missing words are 0
     return Term::boxed(obj);
 }
 
@@ -693,6 +728,7 @@ Result<SizeInfo> size_term(Reader r, const DecodeContext& ctx) {
         case kNewReference:
         case kNewerReference: {
             NodeId n = TRY(read_node_id(r, tag, buf));
+            if (!n.local) note_atom(n.node);
             words += TRY(node_id_words(tag, n));
             break;
         }
@@ -708,7 +744,8 @@ Result<SizeInfo> size_term(Reader r, const DecodeContext& ctx) {
             FunRef f = TRY(read_new_fun(r, buf));
             if (!ctx.resolve_fun || !ctx.resolve_fun(f.module, f.index, f.uniq, f.arity, f.num_free))
                 return fail("cannot resolve fun");
-            TRY(node_id_words(f.creator_tag, f.creator));  // a pid joist can represent
+            if (!f.creator.local) note_atom(f.creator.node);
+            words += TRY(node_id_words(f.creator_tag, f.creator));  // another node's: boxed
             todo += f.num_free;
             words += 3 + size_t(f.num_free);
             break;
@@ -887,14 +924,14 @@ Term build_term(Reader& r, Term*& hp, const DecodeContext& ctx, BuildStatus* sta
             hp += 3 + size_t(f.num_free);
             fun[0] = Term::header(Subtag::Fun, 2 + uint64_t(f.num_free));
             fun[1] = Term::from_raw(reinterpret_cast<Word>(fe));
-            fun[2 + f.num_free] = Term::pid(f.creator.id);  // (layout: term.h)
+            fun[2 + f.num_free] = build_node_id(f.creator_tag, f.creator, hp, failed);  // term.h
             *dst = Term::boxed(fun);
             for (size_t i = f.num_free; i > 0; --i) push(&fun[1 + i]);
             break;
         }
         default: {  // pids and references (everything else failed validation)
             NodeId n = read_node_id(r, tag, buf).value();
-            *dst = build_node_id(tag, n, hp);
+            *dst = build_node_id(tag, n, hp, failed);
             break;
         }
         }

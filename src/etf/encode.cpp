@@ -15,6 +15,7 @@
 #include "term/bignum.h"
 #include "term/binary.h"
 #include "term/compare.h"
+#include "term/external.h"
 #include "term/map.h"
 
 namespace joist::etf {
@@ -26,6 +27,7 @@ enum Tag : uint8_t {
     kBitBinary = 77,
     kCompressed = 80,
     kNewPid = 88,
+    kNewPort = 89,
     kNewerReference = 90,
     kSmallInteger = 97,
     kInteger = 98,
@@ -44,6 +46,7 @@ enum Tag : uint8_t {
     kMap = 116,
     kAtomUtf8 = 118,
     kSmallAtomUtf8 = 119,
+    kV4Port = 120,
 };
 
 constexpr size_t kMaxStringExt = 0xFFFF;
@@ -198,6 +201,28 @@ private:
         u32(0);  // creation
     }
 
+    // Any pid: erl 25 writes NEW_PID_EXT (node, number, serial, creation).
+    void any_pid(Term t) {
+        if (t.is_local_pid()) return pid(t.pid_number());
+        u8(kNewPid);
+        atom(ext_node(t));
+        u32(ext_pid_number(t));
+        u32(ext_pid_serial(t));
+        u32(ext_creation(t));
+    }
+
+    // Ports: NEW_PORT_EXT, or V4_PORT_EXT when the id needs more than 32 bits (as erl 25).
+    void port(Term node, uint64_t id, uint32_t creation) {
+        bool wide = id > 0xFFFFFFFFu;
+        u8(wide ? kV4Port : kNewPort);
+        atom(node);
+        if (wide) {
+            u32(uint32_t(id >> 32));
+        }
+        u32(uint32_t(id));
+        u32(creation);
+    }
+
     bool bitstring(Term t) {
         BitView v;
         if (!bit_view(t, v)) return false;
@@ -289,7 +314,11 @@ private:
         integer(Term::small(fe->index));
         integer(Term::small(fe->old_uniq));
         Term creator = fun_creator(t);
-        pid(creator.is_local_pid() ? creator.pid_number() : 0);
+        if (creator.is_pid()) {
+            any_pid(creator);
+        } else {
+            pid(0);
+        }
         m_stack.push_back({Item::kFunEnd, Term::nil(), size_pos, size_logical});
         for (uint32_t i = num_free; i > 0; --i) m_stack.push_back({Item::kTerm, box[1 + i]});
     }
@@ -305,6 +334,8 @@ private:
             list(t);
         } else if (t.is_local_pid()) {
             pid(t.pid_number());
+        } else if ((t.raw & 0xF) == 0x7) {  // a local port
+            port(atoms().intern(kLocalNode), t.raw >> 4, 0);
         } else if (t.is_boxed()) {
             const Term* box = t.boxed_ptr();
             switch (box->header_subtag()) {
@@ -352,11 +383,27 @@ private:
                 u16(uint32_t(box->header_arity()));
                 local_node();
                 u32(0);  // creation
-                for (uint64_t i = 1; i <= box->header_arity(); ++i) u32(uint32_t(box[i].raw));
+                // The least significant word first: the last one here (term/term.h).
+                for (uint64_t i = box->header_arity(); i > 0; --i) u32(uint32_t(box[i].raw));
+                break;
+            }
+            case Subtag::ExtPid:
+                any_pid(t);
+                break;
+            case Subtag::ExtPort:
+                port(ext_node(t), ext_port_id(t), ext_creation(t));
+                break;
+            case Subtag::ExtRef: {  // NEWER_REFERENCE_EXT, as erl 25 writes every reference
+                uint32_t n = ext_ref_len(t);
+                u8(kNewerReference);
+                u16(n);
+                atom(ext_node(t));
+                u32(ext_creation(t));
+                for (uint32_t i = 0; i < n; ++i) u32(ext_ref_word(t, i));
                 break;
             }
             default:
-                return false;  // FIXME(dist): external pids, ports and references
+                return false;
             }
         } else {
             return false;

@@ -36,7 +36,7 @@ struct EncodeResult {
 };
 
 // Encodes `t` (which must not hold match contexts). Returns false for terms that cannot be
-// encoded (none in practice; external ports and such are FIXME(dist)).
+// encoded (none in practice: only match contexts, which no term reachable by Erlang code holds).
 bool encode(Term t, const EncodeOptions& opts, EncodeResult& out);
 
 // term_to_binary's compression of an encoding `body` (no version byte) at zlib `level` 1..9:

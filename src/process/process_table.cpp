@@ -200,11 +200,15 @@ std::optional<uint64_t> ProcessTable::alias_owner(uint64_t ref_id) const {
 Process* resolve_destination(Vm& vm, Term dest, bool& bad) {
     bad = false;
     if (dest.is_local_pid()) return vm.processes.find(dest);
+    if (dest.is_pid()) return nullptr;  // another node's: dropped (no distribution)
     if (dest.is_ref()) {
         auto owner = vm.processes.alias_owner(ref_id_of(dest));
         return owner ? vm.processes.find(*owner) : nullptr;
     }
     Term name = dest;
+    if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(0).is_atom() &&
+        dest.tuple_elem(1).is_atom() && dest.tuple_elem(1) != am::nonode_nohost)
+        return nullptr;  // {Name, OtherNode}: dropped, as erl does when not alive
     if (dest.is_tuple() && dest.tuple_arity() == 2 && dest.tuple_elem(1) == am::nonode_nohost)
         name = dest.tuple_elem(0);
     auto n = name.is_atom() ? vm.processes.whereis(name) : std::nullopt;

@@ -15,6 +15,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/external.h"
 #include "term/binary.h"
 #include "term/map.h"
 
@@ -128,33 +129,63 @@ int compare_numbers(Term a, Term b, bool exact) {
     return compare_integer_float(a, b.float_value());
 }
 
+// The node of a pid, port or reference as erl orders them: by the node name's atom order,
+// then by creation (the local node is 'nonode@nohost', creation 0).
+int compare_nodes(Term a, Term b) {
+    Term na = is_external(a) ? ext_node(a) : am::nonode_nohost;
+    Term nb = is_external(b) ? ext_node(b) : am::nonode_nohost;
+    if (int r = compare_atoms(na, nb)) return r;
+    uint32_t ca = is_external(a) ? ext_creation(a) : 0;
+    uint32_t cb = is_external(b) ? ext_creation(b) : 0;
+    return three_way(ca, cb);
+}
+
 // Local refs: [hdr, w0, w1, w2]; w0 is the most significant word (printed first, as erl's
-// #Ref<0.w0.w1.w2> is ordered).
+// #Ref<0.w0.w1.w2> is ordered). Another node's (ExtRef) hold their id words least
+// significant first: as erl, refs order by node, then by value (a longer ref's extra
+// high words that are zero do not count), most significant word first.
 int compare_refs(Term a, Term b) {
     const Term* x = a.boxed_ptr();
     const Term* y = b.boxed_ptr();
     Subtag sx = x->header_subtag(), sy = y->header_subtag();
-    if (sx != sy) return sx == Subtag::Ref ? -1 : 1;  // FIXME(dist): order refs by node first
-    size_t nx = x->header_arity(), ny = y->header_arity();
-    for (size_t k = 1; k <= std::min(nx, ny); ++k) {
-        if (x[k].raw != y[k].raw) return three_way(x[k].raw, y[k].raw);
+    if (sx == Subtag::Ref && sy == Subtag::Ref) {
+        size_t nx = x->header_arity(), ny = y->header_arity();
+        for (size_t k = 1; k <= std::min(nx, ny); ++k) {
+            if (x[k].raw != y[k].raw) return three_way(x[k].raw, y[k].raw);
+        }
+        return three_way(nx, ny);
     }
-    return three_way(nx, ny);
+    if (int r = compare_nodes(a, b)) return r;
+    // Both from the same other node (an ExtRef is never of the local node).
+    uint32_t la = ext_ref_len(a), lb = ext_ref_len(b);
+    for (; la > lb; --la) {
+        if (ext_ref_word(a, la - 1) != 0) return 1;
+    }
+    for (; lb > la; --lb) {
+        if (ext_ref_word(b, lb - 1) != 0) return -1;
+    }
+    for (uint32_t i = la; i > 0; --i) {
+        uint32_t wa = ext_ref_word(a, i - 1), wb = ext_ref_word(b, i - 1);
+        if (wa != wb) return three_way(wa, wb);
+    }
+    return 0;
 }
 
-// Pids and ports: local ones by number. FIXME(dist): external ones (ExtPid/ExtPort) compare by
-// node name, then number; for now local < external, externals by raw words.
+// Pids as erl orders them: by serial, then number, then node; local ones have serial 0.
+// Ports: by node, then number.
 int compare_ids(Term a, Term b) {
     bool la = a.is_immed(), lb = b.is_immed();
     if (la && lb) return three_way(a.raw >> 4, b.raw >> 4);
-    if (la != lb) return la ? -1 : 1;
-    const Term* x = a.boxed_ptr();
-    const Term* y = b.boxed_ptr();
-    size_t nx = x->header_arity(), ny = y->header_arity();
-    for (size_t k = 1; k <= std::min(nx, ny); ++k) {
-        if (x[k].raw != y[k].raw) return three_way(x[k].raw, y[k].raw);
+    if (a.is_pid()) {
+        uint64_t sa = la ? 0 : ext_pid_serial(a), sb = lb ? 0 : ext_pid_serial(b);
+        if (sa != sb) return three_way(sa, sb);
+        uint64_t pa = la ? a.pid_number() : ext_pid_number(a);
+        uint64_t pb = lb ? b.pid_number() : ext_pid_number(b);
+        if (pa != pb) return three_way(pa, pb);
+        return compare_nodes(a, b);
     }
-    return three_way(nx, ny);
+    if (int r = compare_nodes(a, b)) return r;
+    return three_way(la ? a.raw >> 4 : ext_port_id(a), lb ? b.raw >> 4 : ext_port_id(b));
 }
 
 // Bitstrings: bit by bit, then the shorter (a prefix) first.

@@ -11,6 +11,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/bignum.h"
+#include "term/external.h"
 #include "term/binary.h"
 #include "term/map_ops.h"
 
@@ -208,11 +209,26 @@ void append_fun(std::string& out, Term fun) {
     out += '>';
 }
 
-// Local refs [hdr, w0, w1, w2] print as #Ref<0.w0.w1.w2>.
+// The number erl prints first in another node's pid, port or reference: its node's entry
+// number there; here the node name's atom index (0 for the local node's name, whose other
+// creations erl prints as 0 too).
+uint64_t ext_node_number(Term t) {
+    Term node = ext_node(t);
+    return node == am::nonode_nohost ? 0 : node.atom_index();
+}
+
+// Local refs [hdr, w0, w1, w2] print as #Ref<0.w0.w1.w2>; another node's as
+// #Ref<N.wn-1....w0> (the most significant id word first).
 void append_ref(std::string& out, Term ref) {
     const Term* box = ref.boxed_ptr();
     if (box->header_subtag() != Subtag::Ref) {
-        out += "#Ref<?>";  // FIXME(dist): external refs print their node's number first
+        out += "#Ref<";
+        append_number(out, ext_node_number(ref));
+        for (uint32_t i = ext_ref_len(ref); i > 0; --i) {
+            out += '.';
+            append_number(out, ext_ref_word(ref, i - 1));
+        }
+        out += '>';
         return;
     }
     out += "#Ref<0";
@@ -396,10 +412,20 @@ private:
             return;
         }
         case Subtag::ExtPid:
-            m_out += "<?.?.?>";  // FIXME(dist): external pids
+            m_out += '<';
+            append_number(m_out, ext_node_number(t));
+            m_out += '.';
+            append_number(m_out, ext_pid_number(t));
+            m_out += '.';
+            append_number(m_out, ext_pid_serial(t));
+            m_out += '>';
             return;
         case Subtag::ExtPort:
-            m_out += "#Port<?>";  // FIXME(dist): external ports
+            m_out += "#Port<";
+            append_number(m_out, ext_node_number(t));
+            m_out += '.';
+            append_number(m_out, ext_port_id(t));
+            m_out += '>';
             return;
         case Subtag::MatchCtx:
             m_out += "#MatchState";

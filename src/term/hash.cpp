@@ -14,6 +14,7 @@
 #include "term/atom_table.h"
 #include "term/binary.h"
 #include "term/bignum.h"
+#include "term/external.h"
 #include "term/map.h"
 
 namespace joist {
@@ -203,6 +204,9 @@ uint32_t term_hash2(Term term) {
             }
         } else if (term.is_local_pid()) {
             hash_one(hash, uint32_t(term.pid_number()), hconst(5));
+        } else if ((term.raw & 0xF) == 0x7) {  // a local port: its id's two halves
+            uint64_t id = term.raw >> 4;
+            hash_pair(hash, uint32_t(id), uint32_t(id >> 32), hconst(6));
         } else if (term.is_list()) {
             unsigned c = 0;
             uint32_t sh = 0;
@@ -295,8 +299,8 @@ uint32_t term_hash2(Term term) {
                 hash2_integer_limbs(hash, v.neg, v.limbs, v.n);
                 break;
             }
-            case Subtag::Ref:
-                hash_one(hash, uint32_t(box[1].raw), hconst(7));
+            case Subtag::Ref:  // erl hashes the least significant id word, the last here
+                hash_one(hash, uint32_t(box[box->header_arity()].raw), hconst(7));
                 break;
             case Subtag::Float: {
                 uint32_t lo, hi;
@@ -304,8 +308,21 @@ uint32_t term_hash2(Term term) {
                 hash_pair(hash, hi, lo, hconst(12));  // erl takes the high word first
                 break;
             }
+            // Other nodes' identifiers hash as erl's: without their node, a pid by its
+            // number only, a reference by its first id word, a port by its id.
+            case Subtag::ExtPid:
+                hash_one(hash, ext_pid_number(term), hconst(5));
+                break;
+            case Subtag::ExtRef:
+                hash_one(hash, ext_ref_word(term, 0), hconst(7));
+                break;
+            case Subtag::ExtPort: {
+                uint64_t id = ext_port_id(term);
+                hash_pair(hash, uint32_t(id), uint32_t(id >> 32), hconst(6));
+                break;
+            }
             default:
-                break;  // FIXME(dist): external pids, ports and references
+                break;
             }
         }
         if (!done) continue;
@@ -344,6 +361,13 @@ constexpr uint32_t kF1 = 268440163, kF2 = 268439161, kF3 = 268435459, kF4 = 2684
 inline void step32(uint32_t& hash, uint32_t x, uint32_t prime) {
     hash = (((hash * prime + (x & 0xFF)) * prime + ((x >> 8) & 0xFF)) * prime +
             ((x >> 16) & 0xFF)) * prime + (x >> 24);
+}
+
+// erlang:phash/2's step for a port id: the high half (when not zero), then the low half.
+void hash1_port(uint32_t& hash, uint64_t id) {
+    if (uint32_t high = uint32_t(id >> 32)) step32(hash, high, kF11);
+    step32(hash, uint32_t(id), kF9);
+    hash *= kF10;
 }
 
 struct Hash1Item {
@@ -424,6 +448,8 @@ uint32_t term_hash1(Term root) {
         } else if (term.is_local_pid()) {
             step32(hash, uint32_t(term.pid_number()), kF5);
             hash *= kF6;
+        } else if ((term.raw & 0xF) == 0x7) {  // a local port
+            hash1_port(hash, term.raw >> 4);
         } else if (term.is_boxed()) {
             const Term* box = term.boxed_ptr();
             switch (box->header_subtag()) {
@@ -471,8 +497,8 @@ uint32_t term_hash1(Term root) {
             case Subtag::NegBig:
                 hash1_integer(hash, term);
                 break;
-            case Subtag::Ref:
-                step32(hash, uint32_t(box[1].raw), kF9);
+            case Subtag::Ref:  // the least significant id word, the last here
+                step32(hash, uint32_t(box[box->header_arity()].raw), kF9);
                 hash *= kF10;
                 break;
             case Subtag::Float: {
@@ -481,8 +507,20 @@ uint32_t term_hash1(Term root) {
                 hash = hash * kF6 + (lo ^ hi);
                 break;
             }
+            // Other nodes' identifiers: as the local ones, their node left out.
+            case Subtag::ExtPid:
+                step32(hash, ext_pid_number(term), kF5);
+                hash *= kF6;
+                break;
+            case Subtag::ExtRef:
+                step32(hash, ext_ref_word(term, 0), kF9);
+                hash *= kF10;
+                break;
+            case Subtag::ExtPort:
+                hash1_port(hash, ext_port_id(term));
+                break;
             default:
-                break;  // FIXME(dist): external pids, ports and references
+                break;
             }
         }
     }

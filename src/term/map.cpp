@@ -21,6 +21,7 @@
 #include "gc/build.h"
 #include "term/binary.h"
 #include "term/compare.h"
+#include "term/external.h"
 
 namespace joist {
 
@@ -242,11 +243,22 @@ uint32_t internal_hash(Term term, uint32_t salt) {
                 hs.word(w, kHConst12);
                 break;
             }
-            case Subtag::Ref:
-                hs.one(uint32_t(box[1].raw), kHConst7);
-                hs.pair(uint32_t(box[2].raw), uint32_t(box[3].raw), kHConst8);
+            case Subtag::Ref:  // erl's id words 0, 1, 2: the most significant is first here
+                hs.one(uint32_t(box[3].raw), kHConst7);
+                hs.pair(uint32_t(box[2].raw), uint32_t(box[1].raw), kHConst8);
                 break;
-            default:  // external identifiers: hashed by their words
+            case Subtag::ExtRef: {
+                // Another node's reference: node, creation, then the id words up to the last
+                // non-zero one (refs that differ only by zero high words are equal). erl
+                // hashes its node table entry's address here, which no other VM can follow.
+                uint32_t n = ext_ref_len(term);
+                while (n > 1 && ext_ref_word(term, n - 1) == 0) --n;
+                hs.word(ext_node(term).raw, kHConst7);
+                hs.one(ext_creation(term), kHConst7);
+                for (uint32_t i = 0; i < n; ++i) hs.one(ext_ref_word(term, i), kHConst8);
+                break;
+            }
+            default:  // other nodes' pids and ports: hashed by their words (node included)
                 for (uint64_t i = 1; i <= box->header_arity(); ++i) hs.word(box[i].raw, kHConst5);
                 break;
             }

@@ -31,7 +31,7 @@ enum class Subtag : uint8_t {
     Fun = 1,       // closure: [hdr, FunEntry*, env..., creator pid]  (arity = 2 + num_free)
     PosBig = 2,    // [hdr, limbs...] little-endian mp_limb_t magnitude
     NegBig = 3,
-    Ref = 4,       // [hdr, 3 words of id]
+    Ref = 4,       // [hdr, 3 words of id], most significant first (ETF order reversed)
     Float = 5,     // [hdr, double]
     Export = 6,    // external fun: [hdr, Export*]
     RefcBin = 7,   // off-heap binary (issue 3)
@@ -40,10 +40,19 @@ enum class Subtag : uint8_t {
     MatchCtx = 10, // (issue 3)
     FlatMap = 11,  // [hdr(n + 1), keys tuple {k1..kn}, v1..vn], keys in exact term order
     HashMap = 12,  // hash map (HAMT) node, over 32 keys: layout below
-    ExtPid = 13,
-    ExtPort = 14,
-    ExtRef = 15,
+    ExtPid = 13,   // pid of another node: [hdr(3), node atom, creation, number | serial << 32]
+    ExtPort = 14,  // port of another node: [hdr(3), node atom, creation, 64-bit id]
+    ExtRef = 15,   // reference of another node: [hdr, node atom, creation | n << 32, id words]
 };
+
+// ExtPid, ExtPort, ExtRef (term/external.h): identifiers of other nodes, decoded from the
+// external term format. Word [1] is the node name, an atom (an immediate, so the GC may copy
+// all the words verbatim: the subtags are raw); [2] the node's creation (raw, low 32 bits;
+// a reference's id word count n in the high ones); then raw data: a pid's number and serial
+// (32 bits each, in one word), a port's 64-bit id, or a reference's 1..5 32-bit id words in
+// external-format order (word 0 first, the least significant) packed two to a word. Sizes
+// are erl's (erts_debug:flat_size/1 agrees). An identifier of the local node
+// ('nonode@nohost', creation 0) is never one of these.
 
 // SubBin layout: header arity 4, and every word after it is a term (the GC traces them all).
 //   [0] header(SubBin, 4)

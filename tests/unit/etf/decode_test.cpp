@@ -20,6 +20,7 @@
 #include "code/module.h"
 #include "term/atom_table.h"
 #include "term/compare.h"
+#include "term/external.h"
 
 namespace joist::etf {
 namespace {
@@ -84,6 +85,7 @@ std::string canon(Term t) {
     if (t.is_atom()) return "a(" + std::string(atoms().name(t)) + ")";
     if (t.is_nil()) return "[]";
     if (t.is_local_pid()) return "pid(" + std::to_string(t.pid_number()) + ")";
+    if ((t.raw & 0xF) == 0x7) return "port(" + std::to_string(t.raw >> 4) + ")";
     if (t.is_list()) return "[" + canon(t.head()) + "|" + canon(t.tail()) + "]";
     if (!t.is_boxed()) return "?immediate";
     const Term* obj = t.boxed_ptr();
@@ -168,9 +170,20 @@ std::string canon(Term t) {
         return "fun(" + canon(e->module) + "," + canon(e->function) + "," +
                std::to_string(e->arity) + ")";
     }
-    case Subtag::Ref:
-        return "ref(" + std::to_string(obj[1].raw) + "," + std::to_string(obj[2].raw) + "," +
-               std::to_string(obj[3].raw) + ")";
+    case Subtag::Ref:  // in the external format's order: least significant word first
+        return "ref(" + std::to_string(obj[3].raw) + "," + std::to_string(obj[2].raw) + "," +
+               std::to_string(obj[1].raw) + ")";
+    case Subtag::ExtPid:
+        return "pid(" + canon(ext_node(t)) + "," + std::to_string(ext_creation(t)) + "," +
+               std::to_string(ext_pid_number(t)) + "," + std::to_string(ext_pid_serial(t)) + ")";
+    case Subtag::ExtPort:
+        return "port(" + canon(ext_node(t)) + "," + std::to_string(ext_creation(t)) + "," +
+               std::to_string(ext_port_id(t)) + ")";
+    case Subtag::ExtRef: {
+        std::string r = "ref(" + canon(ext_node(t)) + "," + std::to_string(ext_creation(t));
+        for (uint32_t i = 0; i < ext_ref_len(t); ++i) r += "," + std::to_string(ext_ref_word(t, i));
+        return r + ")";
+    }
     default:
         return "?boxed";
     }
@@ -1016,20 +1029,37 @@ TEST(EtfDecode, PidsAndReferences) {
     EXPECT_EQ(canon(decode_ok(cat({{114, 0, 2}, kLocal, {0}, be32(1), be32(2)})).term),
               "ref(1,2,0)");
     EXPECT_EQ(canon(decode_ok(cat({{101}, kLocal, be32(9), {0}})).term), "ref(9,0,0)");
-    // Not representable yet: other nodes, other creations, serials, long refs, ports.
+    // Other nodes (and other creations of this node's name) give ExtPid/ExtPort/ExtRef.
     Bytes remote = atom_bytes("a@b");
-    auto unsupported = [](const Bytes& b) {
-        return error_of(b).find("unsupported") != std::string::npos;
-    };
-    EXPECT_TRUE(unsupported(cat({{88}, remote, be32(1), be32(0), be32(0)})));
-    EXPECT_TRUE(unsupported(cat({{88}, kLocal, be32(1), be32(0), be32(1)})));
-    EXPECT_TRUE(unsupported(cat({{88}, kLocal, be32(1), be32(3), be32(0)})));
-    EXPECT_TRUE(unsupported(cat({{90, 0, 4}, kLocal, be32(0), be32(1), be32(2), be32(3),
-                                 be32(4)})));
-    EXPECT_TRUE(unsupported(cat({{90, 0, 3}, remote, be32(0), be32(1), be32(2), be32(3)})));
-    EXPECT_TRUE(unsupported(cat({{89}, kLocal, be32(0), be32(0)})));
-    EXPECT_TRUE(unsupported(cat({{102}, kLocal, be32(0), {0}})));
-    EXPECT_TRUE(unsupported(cat({{120}, kLocal, be32(0), be32(0), be32(0)})));
+    EXPECT_EQ(canon(decode_ok(cat({{88}, remote, be32(1), be32(2), be32(3)})).term),
+              "pid(a(a@b),3,1,2)");
+    EXPECT_EQ(canon(decode_ok(cat({{88}, kLocal, be32(1), be32(0), be32(1)})).term),
+              "pid(a(nonode@nohost),1,1,0)");
+    EXPECT_EQ(canon(decode_ok(cat({{103}, remote, be32(5), be32(6), {7}})).term),
+              "pid(a(a@b),7,5,6)");
+    EXPECT_EQ(canon(decode_ok(cat({{90, 0, 3}, remote, be32(4), be32(1), be32(2), be32(3)})).term),
+              "ref(a(a@b),4,1,2,3)");
+    EXPECT_EQ(canon(decode_ok(cat({{90, 0, 5}, remote, be32(0), be32(1), be32(2), be32(3),
+                                   be32(4), be32(5)})).term),
+              "ref(a(a@b),0,1,2,3,4,5)");
+    EXPECT_EQ(canon(decode_ok(cat({{101}, remote, be32(9), {2}})).term), "ref(a(a@b),2,9)");
+    EXPECT_EQ(canon(decode_ok(cat({{89}, remote, be32(8), be32(1)})).term), "port(a(a@b),1,8)");
+    EXPECT_EQ(canon(decode_ok(cat({{120}, remote, be32(1), be32(2), be32(3)})).term),
+              "port(a(a@b),3,4294967298)");
+    EXPECT_EQ(canon(decode_ok(cat({{102}, remote, be32(8), {1}})).term), "port(a(a@b),1,8)");
+    // The local node's ports are local ones.
+    EXPECT_EQ(canon(decode_ok(cat({{89}, kLocal, be32(5), be32(0)})).term), "port(5)");
+    EXPECT_EQ(canon(decode_ok(cat({{102}, kLocal, be32(6), {0}})).term), "port(6)");
+    EXPECT_EQ(canon(decode_ok(cat({{120}, kLocal, be32(0), be32(7), be32(0)})).term), "port(7)");
+    // A local pid with a serial is not representable yet; a local ref of over 3 words is
+    // badarg in erl too.
+    EXPECT_TRUE(error_of(cat({{88}, kLocal, be32(1), be32(3), be32(0)})).find("unsupported") !=
+                std::string::npos);
+    EXPECT_TRUE(fails(cat({{90, 0, 4}, kLocal, be32(0), be32(1), be32(2), be32(3), be32(4)})));
+    // Truncated bodies.
+    EXPECT_TRUE(fails(cat({{88}, remote, be32(1), be32(2), Bytes{0, 0, 0}})));
+    EXPECT_TRUE(fails(cat({{120}, remote, be32(1), be32(2), Bytes{0, 0, 0}})));
+    EXPECT_TRUE(fails(cat({{90, 0, 3}, remote, be32(4), be32(1), be32(2)})));
     // Malformed: bad ref lengths, node not an atom.
     EXPECT_TRUE(fails(cat({{90, 0, 0}, kLocal, be32(0)})));
     EXPECT_TRUE(fails(cat({{90, 0, 6}, kLocal, be32(0), Bytes(24, 0)})));

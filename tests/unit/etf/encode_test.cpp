@@ -13,6 +13,9 @@
 #include "term/atom_table.h"
 #include "term/bignum.h"
 #include "term/binary.h"
+#include "term/compare.h"
+#include "term/hash.h"
+#include "term/map_ops.h"
 
 namespace joist::etf {
 namespace {
@@ -79,6 +82,19 @@ const std::vector<Bytes> kErlSamples = {
     {131, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116},
     {131, 104, 5, 70, 63, 248, 0, 0, 0, 0, 0, 0, 119, 2, 206, 169, 100, 0, 2, 111, 107, 107, 0,
      4, 116, 101, 120, 116, 109, 0, 0, 0, 3, 98, 105, 110},
+    // Other nodes' pids, ports (32- and 64-bit ids) and references (1, 3 and 5 words); the
+    // local node's name with another creation; a local port.
+    {131, 88, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 17},
+    {131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0,
+     0, 1, 0, 0, 0, 0, 0, 0, 0, 5},
+    {131, 89, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 3},
+    {131, 120, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 3},
+    {131, 90, 0, 1, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 1},
+    {131, 90, 0, 3, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3},
+    {131, 90, 0, 5, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0,
+     0, 4, 0, 0, 0, 5},
+    {131, 89, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0,
+     0, 5, 0, 0, 0, 0},
 };
 
 TEST_F(EncodeTest, ErlSamplesRoundTripByteForByte) {
@@ -88,6 +104,40 @@ TEST_F(EncodeTest, ErlSamplesRoundTripByteForByte) {
         again.insert(again.begin(), 131);
         EXPECT_EQ(again, sample) << "sample of " << sample.size() << " bytes";
     }
+}
+
+// Older forms (PID_EXT, PORT_EXT, REFERENCE_EXT, NEW_REFERENCE_EXT) come back in the forms
+// erl 25 writes, as erl's term_to_binary(binary_to_term(B)) does.
+TEST_F(EncodeTest, OlderIdentifierFormsAreRewritten) {
+    Term pid = decode_bytes(heap, {131, 103, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 1, 3});
+    EXPECT_EQ(encode_bytes(pid), (Bytes{88, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
+                                        0, 3}));
+    Term port = decode_bytes(heap, {131, 102, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 3});
+    EXPECT_EQ(encode_bytes(port), (Bytes{89, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 0, 0, 0, 3}));
+    Term ref = decode_bytes(heap, {131, 101, 100, 0, 3, 97, 64, 97, 0, 0, 0, 1, 3});
+    EXPECT_EQ(encode_bytes(ref), (Bytes{90, 0, 1, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 1}));
+    Term nref = decode_bytes(heap, {131, 114, 0, 2, 100, 0, 3, 97, 64, 97, 2, 0, 0, 0, 1, 0, 0,
+                                    0, 2});
+    EXPECT_EQ(encode_bytes(nref), (Bytes{90, 0, 2, 100, 0, 3, 97, 64, 97, 0, 0, 0, 2, 0, 0, 0,
+                                         1, 0, 0, 0, 2}));
+}
+
+// Another node's references equal but for zero high words are equal (as erl's), and hash
+// alike in every hash (erl's phash/phash2 take word 0 only; the map hash is joist's own).
+TEST_F(EncodeTest, ReferencesWithZeroHighWordsAreEqual) {
+    Term r1 = decode_bytes(heap, {131, 90, 0, 1, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 7});
+    Term r3 = decode_bytes(heap, {131, 90, 0, 3, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 7,
+                                  0, 0, 0, 0, 0, 0, 0, 0});
+    Term r3b = decode_bytes(heap, {131, 90, 0, 3, 100, 0, 3, 97, 64, 97, 0, 0, 0, 3, 0, 0, 0, 7,
+                                   0, 0, 0, 0, 0, 0, 0, 1});
+    EXPECT_EQ(compare_terms_exact(r1, r3), 0);
+    EXPECT_LT(compare_terms_exact(r1, r3b), 0);
+    EXPECT_EQ(term_hash2(r1), term_hash2(r3));
+    EXPECT_EQ(term_hash1(r1), term_hash1(r3));
+    for (uint32_t salt : {0u, 1u, 77u}) {
+        EXPECT_EQ(map_internal_hash(r1, salt), map_internal_hash(r3, salt));
+    }
+    EXPECT_NE(map_internal_hash(r1, 0), map_internal_hash(r3b, 0));
 }
 
 TEST_F(EncodeTest, Integers) {
