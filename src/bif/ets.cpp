@@ -953,6 +953,31 @@ Term bif_ets_internal_select_delete_2(Process& p, const Term* args) {
     return gc::make_integer_u64(p.heap, n);
 }
 
+// select_replace/2's check of a clause, as erl's: its body must visibly keep the key — be
+// '$_', or build a tuple whose key element is the head's key (the same variable or
+// constant), {const, Key} or {element, Keypos, '$_'}.
+bool keeps_key(const MatchSpec::Clause& c, uint32_t keypos) {
+    if (c.body.size() != 1) return false;
+    Term b = c.body[0];
+    if (b == E().dollar_underscore) return true;
+    if (!b.is_tuple() || !c.head.is_tuple() || c.head.tuple_arity() < keypos) return false;
+    Term head_key = c.head.tuple_elem(keypos - 1);
+    static const Term const_ = atom("const"), element = atom("element");
+    bool const_mode = b.tuple_arity() == 2 && b.tuple_elem(0) == const_;
+    Term built;
+    if (const_mode) built = b.tuple_elem(1);
+    else if (b.tuple_arity() == 1 && b.tuple_elem(0).is_tuple()) built = b.tuple_elem(0);
+    else return false;
+    if (!built.is_tuple() || built.tuple_arity() < keypos) return false;
+    Term k = built.tuple_elem(keypos - 1);
+    if (terms_exact_eq(k, head_key)) return true;
+    if (const_mode) return false;
+    if (k.is_tuple() && k.tuple_arity() == 2 && k.tuple_elem(0) == const_)
+        return terms_exact_eq(k.tuple_elem(1), head_key);
+    return k.is_tuple() && k.tuple_arity() == 3 && k.tuple_elem(0) == element &&
+           k.tuple_elem(1) == Term::small(keypos) && k.tuple_elem(2) == E().dollar_underscore;
+}
+
 // ets:select_replace/2 — ets.html#select_replace-2 (each replacement must keep the key;
 // not for bags)
 Term bif_ets_select_replace_2(Process& p, const Term* args) {
@@ -960,6 +985,8 @@ Term bif_ets_select_replace_2(Process& p, const Term* args) {
     MatchSpec ms;
     if (!ets::ms_parse(args[1], ms)) return badarg(p);
     if (t->type == Type::Bag) return badarg(p, atom("table_type"));
+    for (const MatchSpec::Clause& c : ms.clauses)
+        if (!keeps_key(c, t->keypos)) return badarg(p);
     struct Replacement {
         Stored* old;
         Term with;

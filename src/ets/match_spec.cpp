@@ -20,17 +20,17 @@ namespace {
 // below recurse on structure; erl's compiler has its own limits).
 constexpr int kMaxDepth = 2000;
 
-// The guard and body functions erl allows in match specs for ETS, all erlang BIFs.
+// The guard and body functions erl 25 allows in match specs for ETS, all erlang BIFs
+// (not tuple_size, is_boolean, is_bitstring or is_function/2, as in erl 25).
 const char* const kMsFunctions[][2] = {
     {"is_atom", "1"},     {"is_float", "1"},     {"is_integer", "1"},   {"is_list", "1"},
     {"is_number", "1"},   {"is_pid", "1"},       {"is_port", "1"},      {"is_reference", "1"},
     {"is_tuple", "1"},    {"is_map", "1"},       {"is_map_key", "2"},   {"is_binary", "1"},
-    {"is_bitstring", "1"}, {"is_boolean", "1"},  {"is_function", "1"},  {"is_function", "2"},
-    {"is_record", "3"},   {"abs", "1"},          {"element", "2"},      {"hd", "1"},
+    {"is_function", "1"}, {"is_record", "3"},   {"abs", "1"},          {"element", "2"},      {"hd", "1"},
     {"tl", "1"},          {"length", "1"},       {"map_get", "2"},      {"map_size", "1"},
     {"node", "0"},        {"node", "1"},         {"round", "1"},        {"size", "1"},
     {"trunc", "1"},       {"float", "1"},        {"binary_part", "2"},  {"binary_part", "3"},
-    {"bit_size", "1"},    {"byte_size", "1"},    {"tuple_size", "1"},   {"self", "0"},
+    {"bit_size", "1"},    {"byte_size", "1"},    {"self", "0"},
     {"+", "1"},           {"+", "2"},            {"-", "1"},            {"-", "2"},
     {"*", "2"},           {"/", "2"},            {"div", "2"},          {"rem", "2"},
     {"band", "2"},        {"bor", "2"},          {"bxor", "2"},         {"bnot", "1"},
