@@ -48,7 +48,7 @@ struct EtsAtoms {
     Term end_of_table = atom("$end_of_table"), cont = atom("$joist_ets_cont"),
          transfer = atom("ETS-TRANSFER"), access = atom("access"), badkey = atom("badkey"),
          already_exists = atom("already_exists"), not_owner = atom("not_owner"),
-         already_owner = atom("already_owner"), undefined = atom("undefined"),
+         undefined = atom("undefined"),
          dollar_dollar = atom("$$"), dollar_underscore = atom("$_"), underscore = atom("_");
 };
 
@@ -338,7 +338,7 @@ BifFn plus_bif() {
 bool is_negative(Term i) { return i.is_small() ? i.small_value() < 0 : i.is_boxed_of(Subtag::NegBig); }
 
 // One update_counter operation on `obj` (a fresh tuple on p's heap); the new value, or none()
-// for a bad operation.
+// for a bad operation (p.exc_cause set to erl's cause when it names one).
 Term apply_counter_op(Process& p, const Table& t, Term obj, Term op) {
     Term pos_t, incr, threshold = Term::none(), setvalue = Term::none();
     if (op.is_integer()) {
@@ -357,7 +357,9 @@ Term apply_counter_op(Process& p, const Table& t, Term obj, Term op) {
     }
     if (!pos_t.is_small() || !incr.is_integer()) return Term::none();
     int64_t pos = pos_t.small_value();
-    if (pos < 1 || uint64_t(pos) > obj.tuple_arity() || uint64_t(pos) == t.keypos) return Term::none();
+    if (uint64_t(pos) == t.keypos) return p.exc_cause = E().keypos, Term::none();
+    if (pos >= 1 && uint64_t(pos) > obj.tuple_arity()) return p.exc_cause = atom("position"), Term::none();
+    if (pos < 1) return Term::none();
     Term old = obj.tuple_elem(uint64_t(pos - 1));
     if (!old.is_integer()) return Term::none();
     Term args[2] = {old, incr};
@@ -397,15 +399,17 @@ Term update_counter(Process& p, Term tab, Term key, Term ops, Term dflt) {
         std::vector<Term> vals;
         Term l = ops;
         for (; l.is_list(); l = l.tail()) {
+            p.exc_cause = Term::none();
             Term v = apply_counter_op(p, *t, obj, l.head());
-            if (v.is_none()) return badarg(p);
+            if (v.is_none()) return badarg(p, p.exc_cause);
             vals.push_back(v);
         }
         if (!l.is_nil()) return badarg(p);
         result = list_of(p, vals);
     } else {
+        p.exc_cause = Term::none();
         result = apply_counter_op(p, *t, obj, ops);
-        if (result.is_none()) return badarg(p);
+        if (result.is_none()) return badarg(p, p.exc_cause);
     }
     t->insert(ets::store(obj));
     return result;
@@ -675,7 +679,8 @@ Term bif_ets_update_element_3(Process& p, const Term* args) {
     Term obj = fresh_tuple(p, it->second[0]->term);
     for (Term op : ops) {
         int64_t pos = op.tuple_elem(0).small_value();
-        if (pos < 1 || uint64_t(pos) > obj.tuple_arity() || uint64_t(pos) == t->keypos) return badarg(p);
+        if (uint64_t(pos) == t->keypos) return badarg(p, E().keypos);
+        if (pos < 1 || uint64_t(pos) > obj.tuple_arity()) return badarg(p);
         obj.tuple_elems()[pos - 1] = op.tuple_elem(1);
     }
     t->insert(ets::store(obj));
@@ -691,7 +696,7 @@ Term bif_ets_give_away_3(Process& p, const Term* args) {
     if (t->dead) return badarg(p, E().id);
     if (!pid.is_local_pid()) return badarg(p);
     if (t->owner.load(std::memory_order_relaxed) != p.number) return badarg(p, E().not_owner);
-    if (pid.pid_number() == p.number) return badarg(p, E().already_owner);
+    if (pid.pid_number() == p.number) return badarg(p, E().owner);
     Process* to = p.vm->processes.find(pid);
     if (!to) return badarg(p);
     t->owner.store(pid.pid_number(), std::memory_order_release);

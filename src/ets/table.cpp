@@ -130,8 +130,11 @@ std::shared_ptr<Table> find_table(Term tab, bool& bad_type) {
         return it == r.by_name.end() ? nullptr : it->second;
     }
     if (tab.is_ref()) {
-        uint64_t id = ref_id_of(tab);
-        if (id == 0) return nullptr;
+        uint64_t id = table_ref_id(tab);
+        if (id == 0) {
+            bad_type = true;  // a reference, but never a table's
+            return nullptr;
+        }
         std::shared_lock lock(r.mutex);
         auto it = r.by_id.find(id);
         return it == r.by_id.end() ? nullptr : it->second;
@@ -185,7 +188,28 @@ std::vector<std::shared_ptr<Table>> all_tables() {
     return v;
 }
 
-Term table_ref(gc::Heap& h, const Table& t) { return make_ref_term(h, t.id); }
+// A table reference: [hdr(Ref, 3), kTableRefMark, id high, id low] — as make_ref_term's but
+// for the first word, so a reference that never named a table is told apart (erl's
+// "not a valid table identifier"). Printed #Ref<0.1.High.Low>.
+namespace {
+constexpr Word kTableRefMark = 1;
+}
+
+Term table_ref(gc::Heap& h, const Table& t) {
+    Term* r = h.alloc(4);
+    r[0] = Term::header(Subtag::Ref, 3);
+    r[1] = Term::from_raw(kTableRefMark);
+    r[2] = Term::from_raw(t.id >> 32);
+    r[3] = Term::from_raw(t.id & 0xFFFFFFFF);
+    return Term::boxed(r);
+}
+
+uint64_t table_ref_id(Term ref) {
+    if (!ref.is_boxed_of(Subtag::Ref) || ref.box_header().header_arity() != 3) return 0;
+    const Term* r = ref.boxed_ptr();
+    if (r[1].raw != kTableRefMark) return 0;
+    return (r[2].raw << 32) | (r[3].raw & 0xFFFFFFFF);
+}
 
 Term table_id(gc::Heap& h, const Table& t) {
     if (t.named) {

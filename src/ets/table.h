@@ -101,6 +101,8 @@ std::vector<std::shared_ptr<Table>> all_tables();
 // The identifier a process sees: the name of a named table, else its reference.
 Term table_id(gc::Heap& h, const Table& t);
 Term table_ref(gc::Heap& h, const Table& t);
+// The table number of a table reference; 0 for any other term.
+uint64_t table_ref_id(Term ref);
 
 // Called when `p` exits (before its links and monitors are signalled): its tables go to their
 // heirs (an 'ETS-TRANSFER' message) or are deleted.
