@@ -411,6 +411,9 @@ Term update_counter(Process& p, Term tab, Term key, Term ops, Term dflt) {
         result = apply_counter_op(p, *t, obj, ops);
         if (result.is_none()) return badarg(p, p.exc_cause);
     }
+    // The values may share words with the stored object (an increment of 0 can return the
+    // old bignum itself): copy them before the old object is freed.
+    result = ets::copy_out(p, result);
     t->insert(ets::store(obj));
     return result;
 }

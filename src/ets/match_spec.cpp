@@ -380,7 +380,9 @@ void ms_make_persistent(MatchSpec& out) {
 }
 
 MsOutcome ms_run(Process& p, const MatchSpec& ms, Term obj, Term& result) {
-    std::vector<Term> vals(ms.var_atoms.size(), Term::none());
+    // The bindings, reused by every run on this thread (ms_run never nests).
+    thread_local std::vector<Term> vals;
+    vals.assign(ms.var_atoms.size(), Term::none());
     Ctx c{p, ms, obj, vals};
     for (const MatchSpec::Clause& clause : ms.clauses) {
         std::fill(vals.begin(), vals.end(), Term::none());
