@@ -166,6 +166,9 @@ Term info_item(Process& p, const Table& t, Term item) {
     if (item == a.id) return t.named ? t.name : ets::table_ref(p.heap, t);
     if (item == a.decentralized_counters) return t.decentralized_counters ? am::true_ : am::false_;
     if (item == a.read_concurrency) return t.read_concurrency ? am::true_ : am::false_;
+    if (item == a.write_concurrency && t.debug_fixed_locks)
+        return gc::make_tuple_of(p.heap, atom("debug_hash_fixed_number_of_locks"),
+                                 Term::small(t.debug_fixed_locks));
     if (item == a.write_concurrency)
         return t.write_concurrency_auto ? a.auto_ : t.write_concurrency ? am::true_ : am::false_;
     if (item == a.compressed) return t.compressed ? am::true_ : am::false_;
@@ -430,6 +433,7 @@ Term bif_ets_new_2(Process& p, const Term* args) {
     int64_t keypos = 1;
     bool named = false, rc = false, fine = false, wc_auto = false, comp = false, dc = false;
     int dc_opt = -1;
+    int64_t fixed_locks = 0;  // erl's debug option; 0: none
     Term heir = Term::none(), heir_data = Term::nil();
     Term l = opts;
     for (; l.is_list(); l = l.tail()) {
@@ -451,12 +455,26 @@ Term bif_ets_new_2(Process& p, const Term* args) {
             if (k == a.keypos && v.is_small() && v.small_value() >= 1) keypos = v.small_value();
             else if (k == a.heir && v == a.none) heir = Term::none();
             else if (k == a.read_concurrency && is_bool(v)) rc = v == am::true_;
-            else if (k == a.write_concurrency && v == a.auto_) dc = fine = wc_auto = true;
+            else if (k == a.write_concurrency && v == a.auto_) {
+                dc = fine = wc_auto = true;
+                fixed_locks = 0;
+            } else if (k == a.write_concurrency && v.is_tuple() && v.tuple_arity() == 2 &&
+                       v.tuple_elem(0) == atom("debug_hash_fixed_number_of_locks") &&
+                       v.tuple_elem(1).is_small() && v.tuple_elem(1).small_value() >= 1 &&
+                       v.tuple_elem(1).small_value() <= 32768) {
+                dc = fine = true;
+                wc_auto = false;
+                fixed_locks = v.tuple_elem(1).small_value();
+            }
             else if (k == a.write_concurrency && v == am::true_) {
                 if (type != Type::OrderedSet) dc = false;
                 fine = true;
                 wc_auto = false;
-            } else if (k == a.write_concurrency && v == am::false_) fine = wc_auto = false;
+                fixed_locks = 0;
+            } else if (k == a.write_concurrency && v == am::false_) {
+                fine = wc_auto = false;
+                fixed_locks = 0;
+            }
             else if (k == a.decentralized_counters && is_bool(v)) dc_opt = v == am::true_;
             else return badarg(p);
         } else if (o.is_tuple() && o.tuple_arity() == 3 && o.tuple_elem(0) == a.heir &&
@@ -468,6 +486,7 @@ Term bif_ets_new_2(Process& p, const Term* args) {
         }
     }
     if (!l.is_nil()) return badarg(p);
+    if (fixed_locks && type == Type::OrderedSet) return badarg(p);  // hash tables only, as erl
     auto t = std::make_shared<Table>(type, new_ref_id());
     t->keypos = uint32_t(std::min<int64_t>(keypos, 1 << 30));
     t->named = named;
@@ -478,6 +497,7 @@ Term bif_ets_new_2(Process& p, const Term* args) {
     t->read_concurrency = rc && !is_private;
     t->write_concurrency = fine && !is_private;
     t->write_concurrency_auto = t->write_concurrency && wc_auto;
+    t->debug_fixed_locks = t->write_concurrency ? uint32_t(fixed_locks) : 0;
     t->compressed = comp;
     t->decentralized_counters = dc && t->write_concurrency;
     if (heir.is_value()) {

@@ -60,6 +60,7 @@ struct Table {
     // whatever they say: see docs/internals/ets.md.
     bool read_concurrency = false, write_concurrency = false, write_concurrency_auto = false,
          compressed = false, decentralized_counters = false;
+    uint32_t debug_fixed_locks = 0;  // {write_concurrency, {debug_hash_fixed_number_of_locks, N}}
     std::atomic<uint64_t> owner{0};  // pid number (written under `lock`, read anywhere)
 
     // Everything below is guarded by `lock` (shared for reads, exclusive for writes).

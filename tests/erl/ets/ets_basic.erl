@@ -180,11 +180,18 @@ misc() ->
     show("tab2list/delete", {ets:insert(T, {a, b, c}), ets:tab2list(T)}),
     W = ets:new(w, [{write_concurrency, auto}]),
     show("wc auto", ets:info(W, write_concurrency)),
+    show("bad lock counts", [t(fun() -> ets:new(x, O) end)
+                             || O <- [[ordered_set, {write_concurrency, {debug_hash_fixed_number_of_locks, 64}}],
+                                      [{write_concurrency, {debug_hash_fixed_number_of_locks, 0}}],
+                                      [{write_concurrency, {debug_hash_fixed_number_of_locks, 40000}}],
+                                      [{write_concurrency, {other, 1}}]]]),
     Combos = [[set, {write_concurrency, true}], [ordered_set, {write_concurrency, true}],
               [ordered_set], [set, {write_concurrency, auto}], [private, {write_concurrency, true}],
               [set, {write_concurrency, true}, {decentralized_counters, true}],
               [ordered_set, {write_concurrency, true}, {decentralized_counters, false}],
-              [{read_concurrency, true}], [private, {read_concurrency, true}]],
+              [{read_concurrency, true}], [private, {read_concurrency, true}],
+              [bag, {write_concurrency, {debug_hash_fixed_number_of_locks, 64}}],
+              [{write_concurrency, {debug_hash_fixed_number_of_locks, 64}}, {write_concurrency, auto}]],
     show("concurrency info",
          [{O, [ets:info(X, I) || I <- [read_concurrency, write_concurrency, decentralized_counters]]}
           || O <- Combos, X <- [ets:new(x, O)]]).
