@@ -44,7 +44,8 @@ struct EtsAtoms {
     Term id = atom("id"), memory = atom("memory"), owner = atom("owner"), name = atom("name"),
          size = atom("size"), node = atom("node"), type = atom("type"),
          protection = atom("protection"), fixed = atom("fixed"), safe_fixed = atom("safe_fixed"),
-         safe_fixed_monotonic_time = atom("safe_fixed_monotonic_time"), stats = atom("stats");
+         safe_fixed_monotonic_time = atom("safe_fixed_monotonic_time"), stats = atom("stats"),
+         binary = atom("binary");
     Term end_of_table = atom("$end_of_table"), cont = atom("$joist_ets_cont"),
          transfer = atom("ETS-TRANSFER"), access = atom("access"), badkey = atom("badkey"),
          already_exists = atom("already_exists"), not_owner = atom("not_owner"),
@@ -182,6 +183,16 @@ Term info_item(Process& p, const Table& t, Term item) {
     if (item == a.type) return type_atom(t.type);
     if (item == a.keypos) return Term::small(t.keypos);
     if (item == a.protection) return access_atom(t.access);
+    if (item == a.binary) {
+        // [{BlockAddress, Size, RefCount}] for each big binary the stored objects reference.
+        Term all = Term::nil();
+        for (const auto& [key, b] : t.data)
+            for (const auto& o : b) {
+                Term l = gc::binary_info(p.heap, o->binaries);
+                for (; l.is_list(); l = l.tail()) all = gc::make_cons(p.heap, l.head(), all);
+            }
+        return all;
+    }
     if (item == a.fixed) return t.fixes.empty() ? am::false_ : am::true_;
     if (item == a.safe_fixed || item == a.safe_fixed_monotonic_time) {
         if (t.fixes.empty()) return am::false_;

@@ -68,6 +68,10 @@ keys() ->
     ets:insert(Big, {{complex, [1, 2]}, #{a => [x, y]}, <<1:3>>, 1.5, -12345678901234567890}),
     show("complex", ets:lookup(Big, {complex, [1, 2]})),
     ets:delete(Big, bin),
+    BT = ets:new(bt, [set]),
+    ets:insert(BT, [{bin2, Bin}, {bin3, Bin, Bin, list_to_binary(lists:seq(1, 70))}]),
+    show("info binary", lists:sort([Size || {_, Size, _} <- ets:info(BT, binary)])),
+    ets:delete(BT),
     erlang:garbage_collect(),
     show("binary survives", {byte_size(B1), binary:last(B1)}).
 
