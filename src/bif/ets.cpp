@@ -655,16 +655,25 @@ Term bif_ets_last_1(Process& p, const Term* args) {
     return ets::copy_out(p, std::prev(t->data.end())->first);
 }
 
-// ets:next/2 — ets.html#next-2 (an unordered table's Key must be in it)
+// ets:next/2 — ets.html#next-2 (an unordered table's Key must be in it unless the table is
+// fixed; '$end_of_table' is badarg)
 Term bif_ets_next_2(Process& p, const Term* args) {
     TABLE_READ(t, args[0]);
     Data::const_iterator it;
+    if (args[1] == E().end_of_table) return badarg(p);  // erl's ordered_set says so too
     if (t->type == Type::OrderedSet) {
         it = t->data.upper_bound(args[1]);
     } else {
         it = t->data.find(args[1]);
-        if (it == t->data.end()) return badarg(p);
-        ++it;
+        if (it != t->data.end()) {
+            ++it;
+        } else if (!t->fixes.empty()) {
+            // A fixed table: the key may have been deleted since the caller got it, and the
+            // walk goes on (erl keeps deleted objects of a fixed table until it is unfixed).
+            it = t->data.upper_bound(args[1]);
+        } else {
+            return badarg(p);
+        }
     }
     if (it == t->data.end()) return E().end_of_table;
     return ets::copy_out(p, it->first);
@@ -679,6 +688,7 @@ Term bif_ets_prev_2(Process& p, const Term* args) {
         if (t && t->type != Type::OrderedSet) return bif_ets_next_2(p, args);
     }
     TABLE_READ(t, tab);
+    if (args[1] == E().end_of_table) return badarg(p);
     auto it = t->data.lower_bound(args[1]);
     if (it == t->data.begin()) return E().end_of_table;
     return ets::copy_out(p, std::prev(it)->first);

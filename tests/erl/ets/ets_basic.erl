@@ -134,6 +134,12 @@ iteration() ->
     Walk = walk(S, ets:first(S), fun ets:next/2),
     show("set walk", {length(Walk), lists:sort(Walk) =:= lists:seq(1, 50)}),
     show("set next missing", t(fun() -> ets:next(S, 1000) end)),
+    show("next/prev end_of_table", [t(fun() -> ets:F(X, '$end_of_table') end) || F <- [next, prev], X <- [S, O]]),
+    ets:safe_fixtable(S, true),
+    FixedWalk = fixed_walk(S, ets:first(S)),
+    ets:safe_fixtable(S, false),
+    show("fixed walk deleting", {length(FixedWalk), lists:sort(FixedWalk) =:= lists:seq(1, 50), ets:info(S, size)}),
+    ets:insert(S, [{K} || K <- lists:seq(1, 50)]),
     E = ets:new(e, [ordered_set]),
     show("empty", {ets:first(E), ets:last(E), ets:next(E, 1), ets:prev(E, 1), ets:tab2list(E)}),
     Slots = slots(S, 0, []),
@@ -145,6 +151,10 @@ slots(T, I, Acc) ->
         '$end_of_table' -> Acc;
         L -> slots(T, I + 1, [L | Acc])
     end.
+
+%% Deletes each key before asking for the next one (allowed in a fixed table).
+fixed_walk(_T, '$end_of_table') -> [];
+fixed_walk(T, K) -> ets:delete(T, K), [K | fixed_walk(T, ets:next(T, K))].
 
 walk(_T, '$end_of_table', _F) -> [];
 walk(T, K, F) -> [K | walk(T, F(T, K), F)].
