@@ -175,7 +175,8 @@ Term info_item(Process& p, const Table& t, Term item) {
     if (item == a.compressed) return t.compressed ? am::true_ : am::false_;
     if (item == a.memory) return gc::make_integer_u64(p.heap, memory_words(t));
     if (item == a.owner) return Term::pid(t.owner.load(std::memory_order_relaxed));
-    if (item == a.heir) return t.heir ? Term::pid(t.heir) : a.none;
+    if (item == a.heir)  // a heir that has exited is none, as in erl
+        return t.heir && p.vm && p.vm->processes.find(t.heir) ? Term::pid(t.heir) : a.none;
     if (item == a.name) return t.name;
     if (item == a.size) return gc::make_integer_u64(p.heap, t.size);
     if (item == a.node) return am::nonode_nohost;
@@ -298,8 +299,10 @@ Term select_chunk(Process& p, Term tab, Term spec, Term limit_term, bool reverse
     if (r.results.empty()) return E().end_of_table;
     Term cont = E().end_of_table;
     if (r.more)
-        cont = gc::make_tuple_of(p.heap, E().cont, tab, spec, limit_term, reverse ? am::true_ : am::false_,
-                                 r.last_key);
+        // The table's reference, not its name: a table made later under the same name is
+        // another table, and the continuation is badarg on it, as in erl.
+        cont = gc::make_tuple_of(p.heap, E().cont, ets::table_ref(p.heap, *t), spec, limit_term,
+                                 reverse ? am::true_ : am::false_, r.last_key);
     return gc::make_tuple_of(p.heap, list_of(p, r.results), cont);
 }
 

@@ -83,7 +83,19 @@ chunks(T) ->
     show("no results", ets:select(T, [{{nomatch}, [], ['$_']}], 3)),
     show("end continuation", ets:select('$end_of_table')),
     show("bad limit", {t(fun() -> ets:select(T, MS, 0) end), t(fun() -> ets:select(T, MS, x) end)}),
-    show("bad continuation", t(fun() -> ets:select({foo, bar}) end)).
+    show("bad continuation", t(fun() -> ets:select({foo, bar}) end)),
+    N = ets:new(ets_match_named, [named_table, ordered_set]),
+    ets:insert(N, [{1, a}, {2, a}, {3, a}]),
+    {[1], C1} = ets:select(N, [{{'$1', a}, [], ['$1']}], 1),
+    show("named continuation", element(1, ets:select(C1))),
+    ets:delete(N),
+    show("continuation of deleted", t(fun() -> ets:select(C1) end)),
+    S = ets:new(ets_match_named, [named_table, set]),
+    ets:insert(S, [{1, a}, {2, a}, {3, a}]),
+    {[_], C2} = ets:select(S, [{{'$1', a}, [], ['$1']}], 1),
+    ets:delete(S),
+    ets:new(ets_match_named, [named_table, set]),
+    show("continuation of a new table", t(fun() -> ets:select(C2) end)).
 
 collect('$end_of_table') -> [];
 collect({Res, Cont}) -> [Res | collect(case Cont of

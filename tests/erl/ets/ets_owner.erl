@@ -118,6 +118,8 @@ heir() ->
     O2 ! stop,
     receive {'DOWN', Ref4, process, O2, _} -> ok end,
     show("dead heir", ets:info(heir_tab2)),
+    T4 = ets:new(heir_tab4, [{heir, DeadHeir, x}]),
+    show("dead heir info", ets:info(T4, heir)),
     %% setopts changes the heir
     K2 = spawn(fun() -> keeper(Self) end),
     T3 = ets:new(heir_tab3, [named_table, {heir, K2, first}]),
