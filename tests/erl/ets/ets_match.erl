@@ -95,7 +95,8 @@ chunks(T) ->
     {[_], C2} = ets:select(S, [{{'$1', a}, [], ['$1']}], 1),
     ets:delete(S),
     ets:new(ets_match_named, [named_table, set]),
-    show("continuation of a new table", t(fun() -> ets:select(C2) end)).
+    show("continuation of a new table", t(fun() -> ets:select(C2) end)),
+    ets:delete(ets_match_named).
 
 collect('$end_of_table') -> [];
 collect({Res, Cont}) -> [Res | collect(case Cont of
