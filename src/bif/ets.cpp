@@ -1008,6 +1008,27 @@ Term bif_ets_internal_select_delete_2(Process& p, const Term* args) {
 // select_replace/2's check of a clause, as erl's: its body must visibly keep the key — be
 // '$_', or build a tuple whose key element is the head's key (the same variable or
 // constant), {const, Key} or {element, Keypos, '$_'}.
+// Whether body expression `b` builds exactly the head's key term `a` (erl's comparison: `{{...}}`
+// builds a tuple, `{const, T}` is T, lists element by element, anything else as is).
+bool builds_same(Term a, Term b, int depth = 0) {
+    static const Term const_ = atom("const");
+    if (depth > 1000) return false;
+    if (b.is_tuple()) {
+        if (b.tuple_arity() == 2 && b.tuple_elem(0) == const_) return terms_exact_eq(a, b.tuple_elem(1));
+        if (b.tuple_arity() != 1 || !b.tuple_elem(0).is_tuple()) return false;  // a call
+        Term built = b.tuple_elem(0);
+        if (!a.is_tuple() || a.tuple_arity() != built.tuple_arity()) return false;
+        for (uint64_t i = 0; i < a.tuple_arity(); ++i)
+            if (!builds_same(a.tuple_elem(i), built.tuple_elem(i), depth + 1)) return false;
+        return true;
+    }
+    if (b.is_list()) {
+        if (!a.is_list()) return false;
+        return builds_same(a.head(), b.head(), depth + 1) && builds_same(a.tail(), b.tail(), depth + 1);
+    }
+    return terms_exact_eq(a, b);
+}
+
 bool keeps_key(const MatchSpec::Clause& c, uint32_t keypos) {
     if (c.body.size() != 1) return false;
     Term b = c.body[0];
@@ -1024,6 +1045,7 @@ bool keeps_key(const MatchSpec::Clause& c, uint32_t keypos) {
     Term k = built.tuple_elem(keypos - 1);
     if (terms_exact_eq(k, head_key)) return true;
     if (const_mode) return false;
+    if (builds_same(head_key, k)) return true;
     if (k.is_tuple() && k.tuple_arity() == 2 && k.tuple_elem(0) == const_)
         return terms_exact_eq(k.tuple_elem(1), head_key);
     return k.is_tuple() && k.tuple_arity() == 3 && k.tuple_elem(0) == element &&
