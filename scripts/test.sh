@@ -20,9 +20,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 echo "== ThreadSanitizer build: concurrency tests (a race report fails the run)"
 (
     export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-    build-tsan/joist_unit_tests --gtest_filter='Inbox*:ProcessTable*:Timer*:Scheduler*:MonitorSet*:Heap*'
+    build-tsan/joist_unit_tests --gtest_filter='Inbox*:ProcessTable*:Timer*:Scheduler*:MonitorSet*:Heap*:Ets*'
     export JOIST_DIFF_SKIP_FILE=tests/erl/known_failures.txt
-    for pattern in proc sched timer; do
+    for pattern in proc sched timer ets_concurrent; do
         tests/run_diff.sh build-tsan/joist "build-tsan/erl_tests_$pattern" "$pattern"
     done
 )

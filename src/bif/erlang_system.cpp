@@ -402,6 +402,9 @@ Term system_info_item(Process& p, std::string_view n) {
     // The scheduler items (schedulers, schedulers_online, scheduler_id, ...) come from the
     // schedulers themselves (bif/erlang_sched.cpp).
     if (Term v = scheduler_system_info(p, atoms().intern(n)); v.is_value()) return v;
+    // ETS stores objects as they are unless a table asks for `compressed` (erl's release
+    // build: only its debug build compresses every table).
+    if (n == "ets_always_compress") return am::false_;
     const int64_t schedulers = vm.scheduler ? vm.scheduler->count() : 1;
     const int64_t online = vm.scheduler ? vm.scheduler->online() : 1;
     if (n == "otp_release") return str("25");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bif/bif.h"
+#include "ets/table.h"
 #include "gc/copy_term.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -54,8 +55,12 @@ Term bif_erts_debug_flat_size_1(Process& p, const Term* args) {
 }
 
 // erts_debug:set_internal_state/2 — `available_internal_state` switches the others on (until
-// then they are undef, as in erl); `binary_loop_limit`, `unicode_loop_limit` and `re_loop_limit` swap a
-// limit.
+// then they are undef, as in erl); `binary_loop_limit`, `unicode_loop_limit` and
+// `re_loop_limit` swap a limit; `ets_force_trap` is notsup, as in erl's release build (joist's
+// ETS BIFs never trap); `ets_force_split` and `ets_debug_random_split_join` ({Tab, Bool}) are
+// ok for a table erl would build as a contention-adapting tree (a non-private ordered_set with
+// write_concurrency) and badarg otherwise, as in erl; joist's ordered_set has no routing tree,
+// so they change nothing.
 Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     static const Term available = atoms().intern("available_internal_state");
     static const Term binary_loop_limit = atoms().intern("binary_loop_limit");
@@ -68,6 +73,17 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     }
     if (!g_internal_state_available.load()) return p.error(am::undef);
     if (item == binary_loop_limit) return swap_loop_limit(p, g_binary_loop_limit, value, 0);
+    static const Term ets_force_trap = atoms().intern("ets_force_trap");
+    if (item == ets_force_trap) return atoms().intern("notsup");
+    static const Term ets_force_split = atoms().intern("ets_force_split");
+    static const Term ets_random_split_join = atoms().intern("ets_debug_random_split_join");
+    if ((item == ets_force_split || item == ets_random_split_join) && value.is_tuple() &&
+        value.tuple_arity() == 2 && (value.tuple_elem(1) == am::true_ || value.tuple_elem(1) == am::false_)) {
+        bool bad_type = false;
+        auto t = ets::find_table(value.tuple_elem(0), bad_type);
+        if (!t || t->type != ets::Type::OrderedSet || !t->write_concurrency) return p.badarg();
+        return am::ok;
+    }
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
     if (item == re_loop_limit) return swap_loop_limit(p, g_re_loop_limit, value, kDefaultReLoopLimit);

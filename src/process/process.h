@@ -219,6 +219,9 @@ struct Process {
     }
     bool off_heap_messages = false;          // message_queue_data: off_heap
     bool sensitive = false;
+    // Set once the process has owned an ETS table (ets:new, give_away, heir): only then does
+    // its exit look through the table registry (ets/table.h). Any thread sets it.
+    std::atomic<bool> may_own_ets{false};
     int64_t save_calls = 0;
     uint64_t parent = 0;  // pid number of the spawner; 0: none
 

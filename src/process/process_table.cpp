@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "gc/build.h"
+#include "ets/table.h"
 #include "gc/copy_term.h"
 #include "vm/vm.h"
 
@@ -425,6 +426,8 @@ void Process::take_inbox_slow() {
 
 void process_exited(Vm& vm, Process& p, Term reason) {
     p.take_inbox();  // links and monitors that arrived before the end count
+    // Its ETS tables go first (to their heirs, or away), as in erl.
+    if (p.may_own_ets.load(std::memory_order_acquire)) ets::process_exiting(vm, p);
     p.sched_flags.fetch_or(Process::kExited, std::memory_order_seq_cst);
     p.status = ProcStatus::Exited;
     ProcessTable& table = vm.processes;
