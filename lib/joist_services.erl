@@ -1,13 +1,14 @@
-%% joist's stand-ins for three of OTP's servers, until joist boots OTP's own kernel:
-%% `code_server`, `erl_prim_loader` and `application_controller`, registered under those
-%% names so that OTP's `code`, `erl_prim_loader` and `application` modules reach them. Each answers the part of its protocol that
+%% joist's stand-ins for four of OTP's servers, until joist boots OTP's own kernel:
+%% `code_server`, `erl_prim_loader`, `application_controller` and `file_server_2`,
+%% registered under those names so that OTP's `code`, `erl_prim_loader`, `application` and
+%% `file` modules reach them. Each answers the part of its protocol that
 %% joist can honour and an error for the rest, so that a caller fails at once instead of
 %% waiting forever for a server that is not there.
 %% Built by CMake with erlc; never committed as a .beam.
 -module(joist_services).
--export([code_server/0, prim_loader/0, application_controller/0]).
+-export([code_server/0, prim_loader/0, application_controller/0, file_server/0]).
 
-%% The VM starts the three servers, registered under their names, before any process runs
+%% The VM starts the four servers, registered under their names, before any process runs
 %% (src/cli/main.cpp), as erl's kernel has them up before the -s calls.
 
 %% --- code_server: requests {code_call, From, Request}, replies {code_server, Reply} ---
@@ -88,3 +89,65 @@ app_request({stop_application, App}) ->
     {error, {not_started, App}};
 app_request(Request) ->
     {error, {not_supported_by_joist, Request}}.
+
+%% --- file_server_2: gen_server calls from OTP's `file` module ---
+%% OTP's own kernel file_server keeps its file_io_server children in an ETS table, which joist
+%% does not have yet; this answers the same requests the same way: files opened through it get
+%% an OTP file_io_server process, everything else is done by prim_file.
+
+file_server() ->
+    process_flag(trap_exit, true),
+    file_loop().
+
+file_loop() ->
+    receive
+        {'$gen_call', {Pid, _Tag} = From, Request} ->
+            gen:reply(From, file_request(Request, Pid)),
+            file_loop();
+        _Other ->  %% 'EXIT' from a file_io_server child, among others
+            file_loop()
+    end.
+
+file_request({open, Name, Modes}, Owner) when is_list(Modes) ->
+    file_io_server:start_link(Owner, Name, Modes);
+file_request({open, _Name, _Modes}, _Owner) ->
+    {error, einval};
+file_request({copy, Source, SourceOpts, Dest, DestOpts, Length}, _Owner) ->
+    copy(Source, SourceOpts, Dest, DestOpts, Length);
+file_request(get_cwd, _Owner) ->
+    prim_file:get_cwd();
+file_request({get_cwd}, _Owner) ->
+    prim_file:get_cwd();
+file_request(Request, _Owner) when is_tuple(Request), tuple_size(Request) >= 2 ->
+    [Op | Args] = tuple_to_list(Request),
+    case lists:member({Op, length(Args)}, prim_file_requests()) of
+        true -> apply(prim_file, Op, Args);
+        false -> {error, {not_supported_by_joist, Request}}
+    end;
+file_request(Request, _Owner) ->
+    {error, {not_supported_by_joist, Request}}.
+
+%% The requests that are one prim_file call of the same name and arguments.
+prim_file_requests() ->
+    [{read_file, 1}, {write_file, 2}, {set_cwd, 1}, {delete, 1}, {rename, 2}, {make_dir, 1},
+     {del_dir, 1}, {list_dir, 1}, {list_dir_all, 1}, {get_cwd, 1}, {read_file_info, 1},
+     {read_file_info, 2}, {altname, 1}, {write_file_info, 2}, {write_file_info, 3},
+     {read_link_info, 1}, {read_link_info, 2}, {read_link, 1}, {read_link_all, 1},
+     {make_link, 2}, {make_symlink, 2}].
+
+copy(Source, SourceOpts, Dest, DestOpts, Length) ->
+    case prim_file:open(Source, [read, binary | SourceOpts]) of
+        {ok, S} ->
+            Reply = case prim_file:open(Dest, [write, binary | DestOpts]) of
+                        {ok, D} ->
+                            R = prim_file:copy(S, D, Length),
+                            prim_file:close(D),
+                            R;
+                        {error, _} = E ->
+                            E
+                    end,
+            prim_file:close(S),
+            Reply;
+        {error, _} = E ->
+            E
+    end.

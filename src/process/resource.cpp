@@ -1,0 +1,78 @@
+// The table of native resources (process/resource.h).
+#include "process/resource.h"
+
+#include <atomic>
+#include <unordered_map>
+#include <vector>
+
+#include "process/process_table.h"
+
+namespace joist {
+
+namespace {
+
+struct ResourceTable {
+    std::mutex mutex;
+    std::unordered_map<uint64_t, std::shared_ptr<Resource>> by_id;
+    std::atomic<size_t> count{0};
+};
+
+ResourceTable& table() {
+    static ResourceTable* t = new ResourceTable;  // never destroyed: exits may race teardown
+    return *t;
+}
+
+} // namespace
+
+Term register_resource(gc::Heap& h, uint64_t owner, std::shared_ptr<Resource> r) {
+    uint64_t id = new_ref_id();
+    r->owner = owner;
+    ResourceTable& t = table();
+    {
+        std::lock_guard lock(t.mutex);
+        t.by_id.emplace(id, std::move(r));
+        t.count.store(t.by_id.size(), std::memory_order_relaxed);
+    }
+    return make_ref_term(h, id);
+}
+
+std::shared_ptr<Resource> find_resource(Term ref) {
+    uint64_t id = ref_id_of(ref);
+    if (id == 0) return nullptr;
+    ResourceTable& t = table();
+    std::lock_guard lock(t.mutex);
+    auto it = t.by_id.find(id);
+    return it == t.by_id.end() ? nullptr : it->second;
+}
+
+void release_resource(Term ref) {
+    uint64_t id = ref_id_of(ref);
+    std::shared_ptr<Resource> dead;  // destroyed outside the lock
+    ResourceTable& t = table();
+    std::lock_guard lock(t.mutex);
+    auto it = t.by_id.find(id);
+    if (it == t.by_id.end()) return;
+    dead = std::move(it->second);
+    t.by_id.erase(it);
+    t.count.store(t.by_id.size(), std::memory_order_relaxed);
+}
+
+void release_resources_of(uint64_t owner) {
+    ResourceTable& t = table();
+    if (t.count.load(std::memory_order_relaxed) == 0) return;
+    std::vector<std::shared_ptr<Resource>> dead;
+    {
+        std::lock_guard lock(t.mutex);
+        for (auto it = t.by_id.begin(); it != t.by_id.end();) {
+            if (it->second->owner == owner) {
+                dead.push_back(std::move(it->second));
+                it = t.by_id.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        t.count.store(t.by_id.size(), std::memory_order_relaxed);
+    }
+}
+
+} // namespace joist
