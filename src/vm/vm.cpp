@@ -229,6 +229,11 @@ Result<Module*> Vm::load_binary(Term expected_name, std::string_view bytes, std:
         return make_error(fmt::format("{}: module name in file is {}", file, bf.module_name));
     std::unique_ptr<Module> mod = TRY(loader::emit_module(*this, bf));
     std::memcpy(mod->md5, bf.md5, sizeof mod->md5);  // before any process can see the module
+    // erl preloads the modules of erts's ebin directory (erlang, init, prim_file, zlib ...)
+    // from a copy built without line information: their stack frames show no location.
+    std::filesystem::path dir = std::filesystem::path(file).parent_path();
+    if (dir.filename() == "ebin" && dir.parent_path().filename().string().rfind("erts-", 0) == 0)
+        mod->lines.clear();
     Module* m = mod.get();
     {
         std::lock_guard lock(m_mutex);
