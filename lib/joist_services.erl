@@ -32,6 +32,20 @@ code_request(get_path) ->
     joist:code_path();
 code_request(get_mode) ->
     interactive;
+%% Loading from a binary or a file: erlang:load_module/2 (one module is loaded only once).
+code_request({load_binary, Module, _File, Binary}) when is_atom(Module), is_binary(Binary) ->
+    erlang:load_module(Module, Binary);
+code_request({load_abs, File, Module}) when is_atom(Module) ->
+    case erl_prim_loader_read(File) of
+        {ok, Binary} -> erlang:load_module(Module, Binary);
+        error -> {error, nofile}
+    end;
+code_request({load_file, Module}) when is_atom(Module) ->
+    case erlang:module_loaded(Module) of
+        true -> {module, Module};
+        false -> joist:ensure_loaded(Module)
+    end;
+
 %% code:ensure_modules_loaded/1 finishes loading what it prepared: with nothing prepared
 %% (every module was already loaded) there is nothing to do. Preparing code needs
 %% erlang:prepare_loading/2, which joist does not have yet.
@@ -39,6 +53,19 @@ code_request({finish_loading, [], _EnsureLoaded}) ->
     ok;
 code_request(Request) ->
     {error, {not_supported_by_joist, Request}}.
+
+erl_prim_loader_read(File) ->
+    case prim_file:read_file(filename_with_beam(File)) of
+        {ok, Binary} -> {ok, Binary};
+        {error, _} -> error
+    end.
+
+filename_with_beam(File) when is_atom(File) -> filename_with_beam(atom_to_list(File));
+filename_with_beam(File) ->
+    case lists:suffix(".beam", File) of
+        true -> File;
+        false -> File ++ ".beam"
+    end.
 
 %% --- erl_prim_loader: requests {From, Request}, replies {Loader, Reply} ---
 
