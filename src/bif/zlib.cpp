@@ -174,7 +174,7 @@ Term nif_zlib_set_controller_nif_2(Process& p, const Term* args) {
     auto z = find_resource_as<Stream>(args[0]);
     if (!z || !args[1].is_local_pid()) return p.badarg();
     if (z->owner != p.number) return p.error(atom("not_on_controlling_process"));
-    z->owner = args[1].pid_number();
+    set_resource_owner(args[0], args[1].pid_number());
     return am::ok;
 }
 

@@ -4,6 +4,7 @@
 // its NIF releases it or its owner process exits (process_exited calls release_resources_of),
 // whichever comes first. Unlike erl, an unreferenced resource is not freed by a collection.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -15,7 +16,8 @@ namespace joist {
 
 struct Resource {
     virtual ~Resource() = default;
-    uint64_t owner = 0;  // pid number of the process whose exit releases it
+    std::atomic<uint64_t> owner{0};  // pid number of the process whose exit releases it (set
+                                     // by register_resource, set_resource_owner)
     std::mutex mutex;    // held by a NIF while it uses the object
 };
 
@@ -28,6 +30,8 @@ template <class T> std::shared_ptr<T> find_resource_as(Term ref) {
 }
 // Forgets the resource (freed when the last NIF using it lets go).
 void release_resource(Term ref);
+// Makes process `owner` the resource's owner (zlib's controlling process); false if unknown.
+bool set_resource_owner(Term ref, uint64_t owner);
 // Forgets every resource process `owner` owns; cheap when there are none at all.
 void release_resources_of(uint64_t owner);
 
