@@ -40,6 +40,14 @@ code_request({load_abs, File, Module}) when is_atom(Module) ->
         {ok, Binary} -> erlang:load_module(Module, Binary);
         error -> {error, nofile}
     end;
+%% Deleting makes the code old; purging forgets old code (joist keeps its memory).
+code_request({delete, Module}) when is_atom(Module) ->
+    erlang:delete_module(Module) =:= true;
+code_request({purge, Module}) when is_atom(Module) ->
+    erts_internal:purge_module(Module, complete);
+code_request({soft_purge, Module}) when is_atom(Module) ->
+    erts_internal:purge_module(Module, complete),
+    true;
 code_request({load_file, Module}) when is_atom(Module) ->
     case erlang:module_loaded(Module) of
         true -> {module, Module};

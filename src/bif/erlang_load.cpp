@@ -105,6 +105,25 @@ Term bif_erlang_finish_loading_1(Process& p, const Term* args) {
     return gc::make_tuple_of(p.heap, reason, failed);
 }
 
+// erlang:delete_module(Module) -> true | undefined (not loaded)
+Term bif_erlang_delete_module_1(Process& p, const Term* args) {
+    if (!args[0].is_atom()) return p.badarg();
+    return p.vm->delete_module(args[0]) ? am::true_ : am::undefined;
+}
+
+// erlang:check_old_code(Module) -> boolean()
+Term bif_erlang_check_old_code_1(Process& p, const Term* args) {
+    if (!args[0].is_atom()) return p.badarg();
+    return p.vm->has_old_code(args[0]) ? am::true_ : am::false_;
+}
+
+// erts_internal:purge_module(Module, Op): joist keeps old code's memory (a process may still
+// run it), so every Op just forgets the old code: true if there was some.
+Term bif_erts_internal_purge_module_2(Process& p, const Term* args) {
+    if (!args[0].is_atom() || !args[1].is_atom()) return p.badarg();
+    return p.vm->purge_module(args[0]) ? am::true_ : am::false_;
+}
+
 Term bif_erlang_has_prepared_code_on_load_1(Process& p, const Term* args) {
     auto c = find_resource_as<PreparedCode>(args[0]);
     if (!c) return p.badarg();

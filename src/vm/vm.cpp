@@ -204,7 +204,42 @@ const Module* Vm::module_containing(const Instr* p) const {
     std::lock_guard lock(m_mutex);
     for (const auto& [k, v] : m_modules)
         if (v->contains(p)) return v.get();
+    for (const auto& v : m_old)
+        if (v->contains(p)) return v.get();
     return nullptr;
+}
+
+bool Vm::delete_module(Term name) {
+    std::unique_ptr<Module> old;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_modules.find(name.atom_index());
+        if (it == m_modules.end()) return false;
+        old = std::move(it->second);
+        m_modules.erase(it);
+    }
+    // Its exports lead to their trampolines again (undefined until the module loads anew);
+    // code still running in it stays valid: old code is never freed.
+    for (Export* ep : old->exports) {
+        if (ep->bif || ep->trampoline[0] == handler(unsigned(Op::apply_bif)) ||
+            ep->trampoline[0] == handler(unsigned(Op::call_unsupported_bif)))
+            continue;
+        ep->address.store(ep->trampoline, std::memory_order_release);
+    }
+    std::lock_guard lock(m_mutex);
+    m_old_names.insert(name.atom_index());
+    m_old.push_back(std::move(old));
+    return true;
+}
+
+bool Vm::has_old_code(Term name) const {
+    std::lock_guard lock(m_mutex);
+    return m_old_names.count(name.atom_index()) != 0;
+}
+
+bool Vm::purge_module(Term name) {
+    std::lock_guard lock(m_mutex);
+    return m_old_names.erase(name.atom_index()) != 0;
 }
 
 Result<Module*> Vm::ensure_loaded(Term name) {
