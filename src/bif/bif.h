@@ -4,6 +4,7 @@
 // Every BIF is one row of a bif/*.def file (listed in bif/bif.def); nothing else lists them.
 #pragma once
 #include <cstdint>
+#include <string_view>
 
 #include "process/process.h"
 
@@ -15,6 +16,9 @@ using BifFn = Term (*)(Process& p, const Term* args);
 #define BIF(mod, name, arity, fn, flags) Term fn(Process& p, const Term* args);
 #include "bif/bif.def"
 #undef BIF
+#define NIF(mod, name, arity, fn) Term fn(Process& p, const Term* args);
+#include "bif/nif.def"
+#undef NIF
 
 enum BifFlags : uint32_t {
     kBifPlain = 0,
@@ -31,5 +35,14 @@ struct BifInfo {
 
 // All rows of bif.def, in order.
 const BifInfo* bif_table(size_t& count);
+
+// Built-in NIFs (bif/nif.def): native code for the stub functions of OTP's NIF modules
+// (prim_file, prim_buffer, zlib), which joist cannot load from a shared library. The loader
+// puts a call_nif instruction at the entry of each such function (so local calls reach the
+// native code as well as remote ones), and erlang:load_nif/2 succeeds for these modules.
+// The BifInfo of {Module, Name, Arity}, or nullptr.
+const BifInfo* find_builtin_nif(Term module, Term name, uint32_t arity);
+// Whether the module named `module` has built-in NIFs.
+bool has_builtin_nifs(std::string_view module);
 
 } // namespace joist

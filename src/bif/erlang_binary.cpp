@@ -383,6 +383,18 @@ Term bif_erlang_iolist_to_binary_1(Process& p, const Term* args) {
     return make_binary_from(p.heap, w.bytes);
 }
 
+// erlang:iolist_to_iovec/1 — the bytes as a list of binaries: here one binary, or [] when
+// there are none (erl may split or merge the parts differently).
+Term bif_erlang_iolist_to_iovec_1(Process& p, const Term* args) {
+    BitView v;
+    if (binary_view(args[0], v))
+        return v.byte_size() == 0 ? Term::nil() : gc::make_cons(p.heap, args[0], Term::nil());
+    BitWriter w;
+    if (!flatten_iolist(args[0], w, false, false)) return p.badarg();
+    if (w.bytes.empty()) return Term::nil();
+    return gc::make_cons(p.heap, make_binary_from(p.heap, w.bytes), Term::nil());
+}
+
 // erlang:iolist_size/1
 Term bif_erlang_iolist_size_1(Process& p, const Term* args) {
     uint64_t size;

@@ -153,6 +153,21 @@ Term bif_erlang_nif_error_2(Process& p, const Term* args) {
     return Term::none();
 }
 
+// Dynamic-trace tags, as an erl without VM probes: no tag is ever kept.
+Term bif_erlang_dt_spread_tag_1(Process& p, const Term* args) {
+    if (args[0] != am::true_ && args[0] != am::false_) return p.badarg();
+    return am::true_;
+}
+Term bif_erlang_dt_restore_tag_1(Process& p, const Term* args) {
+    if (args[0] != am::true_) return p.badarg();
+    return am::true_;
+}
+Term bif_erlang_dt_get_tag_0(Process&, const Term*) { return am::undefined; }
+Term bif_erlang_dt_get_tag_data_0(Process&, const Term*) { return am::undefined; }
+Term bif_erlang_dt_put_tag_1(Process&, const Term*) { return am::undefined; }
+Term bif_erlang_dt_prepend_vm_tag_data_1(Process&, const Term* args) { return args[0]; }
+Term bif_erlang_dt_append_vm_tag_data_1(Process&, const Term* args) { return args[0]; }
+
 // erlang:raise/3 — raise with a given stack trace. With an invalid class or trace it does not
 // raise: it returns the atom badarg, as erl documents.
 Term bif_erlang_raise_3(Process& p, const Term* args) {

@@ -107,13 +107,15 @@ joist::Process* start_init_processes(joist::Vm& vm, joist::Scheduler& sched) {
     start_system_process(vm, sched, "joist_init", "start", "init", init_args);
     Process* user = &start_system_process(vm, sched, "joist_init", "io_server", "user", no_args);
     start_system_process(vm, sched, "joist_init", "error_server", "standard_error", no_args);
-    // Stand-ins for OTP's code server, loader and application controller.
+    // Stand-ins for OTP's code server, loader, application controller and file server.
     if (vm.ensure_loaded(atoms().intern("joist_services")).ok()) {
         start_system_process(vm, sched, "joist_services", "code_server", "code_server", no_args);
         start_system_process(vm, sched, "joist_services", "prim_loader", "erl_prim_loader",
                              no_args);
         start_system_process(vm, sched, "joist_services", "application_controller",
                              "application_controller", no_args);
+        start_system_process(vm, sched, "joist_services", "file_server", "file_server_2",
+                             no_args);
     }
     return user;
 }

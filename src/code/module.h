@@ -72,6 +72,9 @@ struct Module {
     size_t literal_words = 0;
     std::vector<std::unique_ptr<Term[]>> extra_literals;  // bignum/float operands of instructions
     std::vector<Export*> exports;
+    // The built-in NIFs (bif/nif.def) that replace stubs of this module: entries of their own
+    // (not in the export table), which the call_nif at each such function's entry names.
+    std::vector<std::unique_ptr<Export>> nif_entries;
     std::vector<Instr*> export_addresses;  // where each of `exports` enters this code
     std::vector<std::unique_ptr<FunEntry>> funs;
     std::vector<FunctionInfo> functions;  // sorted by start

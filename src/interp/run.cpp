@@ -302,6 +302,11 @@ L_return_:
     DISPATCH();
 
     // ---- trampolines ----
+    // A built-in NIF (bif/nif.def) in place of its module's stub: reached by local calls too,
+    // so call_pc may be stale; the trace's caller frame then comes from the stack alone.
+L_call_nif:
+    call_pc = nullptr;
+    goto L_call_bif;
 L_call_bif: {
     SYNC_E();
     Export* ep = reinterpret_cast<Export*>(I[1]);
@@ -315,9 +320,13 @@ L_call_bif: {
         if (!p.exc_caller) {
             Term args = args_to_list(p, x, ep->arity);
             Term info = vm.error_info_for(ep->module);
-            if (p.exc_cause.is_value()) info = error_info_with_cause(p, info, p.exc_cause);
-            Term loc = gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info),
-                                     Term::nil());
+            if (info.is_value() && p.exc_cause.is_value())
+                info = error_info_with_cause(p, info, p.exc_cause);
+            // As erl, a NIF's frame and those of a few erts BIFs carry no error_info.
+            Term loc = Term::nil();
+            if (info.is_value() && reinterpret_cast<const void*>(*I) != &&L_call_nif)
+                loc = gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info),
+                                    Term::nil());
             top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
         }
         error_pc = call_pc;
@@ -1603,8 +1612,10 @@ bif_error: {
     if (ep && !p.exc_caller && !raises_without_frame(ep)) {
         Term args = args_to_list(p, x + kMaxXRegs, ep->arity);
         Term info = vm.error_info_for(ep->module);
-        Term loc =
-            gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info, info), Term::nil());
+        Term loc = info.is_none() ? Term::nil()
+                                  : gc::make_cons(p.heap, gc::make_tuple_of(p.heap, am::error_info,
+                                                                            info),
+                                                  Term::nil());
         top_frame = gc::make_tuple_of(p.heap, ep->module, ep->function, args, loc);
     }
     goto handle_error;

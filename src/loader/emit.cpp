@@ -115,6 +115,7 @@ private:
     std::vector<Instr*> m_export_addrs;
     Term m_current_function = Term::nil();
     uint32_t m_current_arity = 0;
+    const BifInfo* m_pending_nif = nullptr;  // the function being emitted is a built-in NIF
 };
 
 Result<void> Emitter::decode_literals() {
@@ -464,6 +465,17 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         if (a[0].value <= 0 || uint64_t(a[0].value) >= m_label_offsets.size())
             return fail("label out of range");
         m_label_offsets[size_t(a[0].value)] = uint32_t(m_code.size());
+        if (m_pending_nif) {  // the entry of a function joist implements as a built-in NIF
+            auto ep = std::make_unique<Export>();
+            ep->module = m_mod->name;
+            ep->function = m_current_function;
+            ep->arity = m_current_arity;
+            ep->bif = m_pending_nif->fn;
+            emit_op(Op::call_nif);
+            m_code.push_back(reinterpret_cast<Instr>(ep.get()));
+            m_mod->nif_entries.push_back(std::move(ep));
+            m_pending_nif = nullptr;
+        }
         return {};
     }
     if (name == "line") {
@@ -480,6 +492,7 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         m_current_function = TRY(source(a[1]));
         m_current_arity = uint32_t(a[2].value);
         m_mod->functions.push_back({uint32_t(m_code.size()), m_current_function, m_current_arity});
+        m_pending_nif = find_builtin_nif(m_mod->name, m_current_function, m_current_arity);
         return emit_generic(Op::func_info, A({0, 1, 2}));
     }
     if (name == "int_code_end" || name == "fclearerror" || name == "fcheckerror" ||

@@ -1,5 +1,6 @@
 // The process table, the registry, and messages/exit signals between processes.
 #include "process/process_table.h"
+#include "process/resource.h"
 
 #include <algorithm>
 #include <atomic>
@@ -453,6 +454,7 @@ void process_exited(Vm& vm, Process& p, Term reason) {
     links.swap(p.links);
     for (uint64_t n : links)
         if (Process* other = table.find(n)) send_exit_signal(*other, p.pid(), reason, true);
+    release_resources_of(p.number);  // its open files, buffers and zlib streams
     table.retire(p);
 }
 

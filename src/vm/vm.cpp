@@ -123,11 +123,12 @@ std::unique_ptr<Module> Vm::make_error_info_literals() {
 
 Term Vm::error_info_for(Term module) const {
     std::string_view m = atoms().name(module);
+    if (m == "prim_file") return Term::none();  // its name-encoding BIFs: no error_info
     // The erts application's modules (erlang, erts_internal, persistent_term, atomics,
     // counters, prim_*, ...) and kernel's; every other BIF module is stdlib's.
     static const std::string_view kErts[] = {"erlang", "erts_internal", "persistent_term",
                                              "atomics", "counters", "erts_debug",
-                                             "erl_prim_loader", "prim_file", "prim_inet",
+                                             "erl_prim_loader", "prim_inet",
                                              "prim_net", "prim_socket", "prim_buffer", "zlib",
                                              "erts_literal_area_collector", "erl_tracer"};
     for (std::string_view e : kErts)
@@ -203,7 +204,42 @@ const Module* Vm::module_containing(const Instr* p) const {
     std::lock_guard lock(m_mutex);
     for (const auto& [k, v] : m_modules)
         if (v->contains(p)) return v.get();
+    for (const auto& v : m_old)
+        if (v->contains(p)) return v.get();
     return nullptr;
+}
+
+bool Vm::delete_module(Term name) {
+    std::unique_ptr<Module> old;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_modules.find(name.atom_index());
+        if (it == m_modules.end()) return false;
+        old = std::move(it->second);
+        m_modules.erase(it);
+    }
+    // Its exports lead to their trampolines again (undefined until the module loads anew);
+    // code still running in it stays valid: old code is never freed.
+    for (Export* ep : old->exports) {
+        if (ep->bif || ep->trampoline[0] == handler(unsigned(Op::apply_bif)) ||
+            ep->trampoline[0] == handler(unsigned(Op::call_unsupported_bif)))
+            continue;
+        ep->address.store(ep->trampoline, std::memory_order_release);
+    }
+    std::lock_guard lock(m_mutex);
+    m_old_names.insert(name.atom_index());
+    m_old.push_back(std::move(old));
+    return true;
+}
+
+bool Vm::has_old_code(Term name) const {
+    std::lock_guard lock(m_mutex);
+    return m_old_names.count(name.atom_index()) != 0;
+}
+
+bool Vm::purge_module(Term name) {
+    std::lock_guard lock(m_mutex);
+    return m_old_names.erase(name.atom_index()) != 0;
 }
 
 Result<Module*> Vm::ensure_loaded(Term name) {
@@ -228,6 +264,11 @@ Result<Module*> Vm::load_binary(Term expected_name, std::string_view bytes, std:
         return make_error(fmt::format("{}: module name in file is {}", file, bf.module_name));
     std::unique_ptr<Module> mod = TRY(loader::emit_module(*this, bf));
     std::memcpy(mod->md5, bf.md5, sizeof mod->md5);  // before any process can see the module
+    // erl preloads the modules of erts's ebin directory (erlang, init, prim_file, zlib ...)
+    // from a copy built without line information: their stack frames show no location.
+    std::filesystem::path dir = std::filesystem::path(file).parent_path();
+    if (dir.filename() == "ebin" && dir.parent_path().filename().string().rfind("erts-", 0) == 0)
+        mod->lines.clear();
     Module* m = mod.get();
     {
         std::lock_guard lock(m_mutex);

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -52,6 +53,12 @@ public:
     Result<Module*> load_binary(Term expected_name, std::string_view bytes, std::string_view file);
     // Parses and loads without installing (for --check-load).
     static Result<void> check_load(std::string_view bytes, std::string_view file);
+    // erlang:delete_module/1: the module's code becomes old code (kept, never freed, so that
+    // processes still running it go on) and its exports undefined; false if not loaded.
+    bool delete_module(Term name);
+    // Whether deleted code of `name` waits to be purged; purging forgets it (the memory stays).
+    bool has_old_code(Term name) const;
+    bool purge_module(Term name);
     // Which module's code contains `p` (boot code included).
     const Module* module_containing(const Instr* p) const;
     std::vector<Term> loaded_modules() const;
@@ -86,7 +93,8 @@ public:
     Instr handler(unsigned op) const { return reinterpret_cast<Instr>(handlers[op]); }
 
     // The static #{module => erl_*_errors} error_info maps of BIF errors, and which one a
-    // BIF of `module` carries (by the OTP application the module belongs to).
+    // BIF of `module` carries (by the OTP application the module belongs to; none() for one
+    // whose BIFs carry none).
     Term erts_error_info = Term::nil();
     Term kernel_error_info = Term::nil();
     Term stdlib_error_info = Term::nil();
@@ -101,6 +109,8 @@ private:
     mutable std::mutex m_mutex;  // guards the maps below (single scheduler for now)
     std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::unique_ptr<Export>> m_exports;
     std::unordered_map<uint32_t, std::unique_ptr<Module>> m_modules;
+    std::vector<std::unique_ptr<Module>> m_old;  // deleted modules' code (never freed)
+    std::set<uint32_t> m_old_names;              // modules with old code not yet purged
     std::unique_ptr<Module> m_boot;
     std::unique_ptr<Module> m_static_literals;
     static constexpr unsigned kCatchChunkBits = 12, kCatchChunk = 1u << kCatchChunkBits;
