@@ -123,10 +123,11 @@ std::unique_ptr<Module> Vm::make_error_info_literals() {
 
 Term Vm::error_info_for(Term module) const {
     std::string_view m = atoms().name(module);
+    if (m == "erts_debug") return Term::none();  // erl gives its BIFs' errors no error_info
     // The erts application's modules (erlang, erts_internal, persistent_term, atomics,
     // counters, prim_*, ...) and kernel's; every other BIF module is stdlib's.
     static const std::string_view kErts[] = {"erlang", "erts_internal", "persistent_term",
-                                             "atomics", "counters", "erts_debug",
+                                             "atomics", "counters",
                                              "erl_prim_loader", "prim_file", "prim_inet",
                                              "prim_net", "prim_socket", "prim_buffer", "zlib",
                                              "erts_literal_area_collector", "erl_tracer"};

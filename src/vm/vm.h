@@ -86,7 +86,8 @@ public:
     Instr handler(unsigned op) const { return reinterpret_cast<Instr>(handlers[op]); }
 
     // The static #{module => erl_*_errors} error_info maps of BIF errors, and which one a
-    // BIF of `module` carries (by the OTP application the module belongs to).
+    // BIF of `module` carries (by the OTP application the module belongs to; none: no
+    // error_info, as erts_debug's).
     Term erts_error_info = Term::nil();
     Term kernel_error_info = Term::nil();
     Term stdlib_error_info = Term::nil();
