@@ -116,7 +116,13 @@ void Scheduler::push(Worker& w, Process& p) {
     }
     m_queued.fetch_add(1, std::memory_order_seq_cst);
     // Wake a sleeping scheduler when the queue's owner sleeps, or when it already has work
-    // waiting (then another scheduler can steal some).
+    // waiting (then another scheduler can steal some). A bound process needs its owner: any
+    // other one would find nothing to steal, so all are woken.
+    if (p.bound.load(std::memory_order_relaxed) && w.sleeping.load(std::memory_order_seq_cst)) {
+        { std::lock_guard lock(m_sleep_mutex); }
+        m_sleep_cv.notify_all();
+        return;
+    }
     if (w.sleeping.load(std::memory_order_seq_cst) ||
         (len >= 2 && m_sleepers.load(std::memory_order_seq_cst) > 0))
         notify_one();
