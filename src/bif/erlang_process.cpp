@@ -21,6 +21,11 @@ namespace {
 
 enum SpawnFlags : unsigned { kLink = 1, kMonitor = 2 };
 
+// How many schedulers the VM has (1 without any, as in unit tests).
+unsigned scheduler_count(const Process& p) {
+    return p.vm && p.vm->scheduler ? p.vm->scheduler->count() : 1;
+}
+
 // Starts a process running `pc` with the terms of `args` (already on the child's heap) as its
 // x registers, over a bottom frame that ends it normally when that function returns.
 void start_child(Process& parent, Process& child, const Instr* pc, std::vector<Term> args,
@@ -67,6 +72,7 @@ struct SpawnOpts {
     int64_t fullsweep_after = -1;
     Term max_heap_size = Term::none();  // a size or a map, as given
     bool monitor_alias = false;         // {monitor, [{alias, Mode}]}
+    unsigned scheduler = 0;             // {scheduler, N}: bound to scheduler N; 0: unbound
 };
 
 // monitor/3's {alias, explicit_unalias | demonitor | reply_demonitor}.
@@ -98,7 +104,8 @@ bool is_max_heap_size(Term v) {
     return true;
 }
 
-bool parse_spawn_opts(Term list, SpawnOpts& o) {
+// `schedulers`: how many there are ({scheduler, N} takes 0..schedulers).
+bool parse_spawn_opts(Term list, SpawnOpts& o, unsigned schedulers) {
     Term l = list;
     for (; l.is_list(); l = l.tail()) {
         Term opt = l.head();
@@ -139,6 +146,10 @@ bool parse_spawn_opts(Term list, SpawnOpts& o) {
         } else if (key == "max_heap_size") {
             if (!is_max_heap_size(v)) return false;
             o.max_heap_size = v;
+        } else if (key == "scheduler") {
+            if (!v.is_small() || v.small_value() < 0 || v.small_value() > int64_t(schedulers))
+                return false;
+            o.scheduler = unsigned(v.small_value());
         } else {
             return false;
         }
@@ -194,6 +205,10 @@ Term spawn_common(Process& p, Term fun_or_mod, Term fn, Term args, const SpawnOp
     child->parent = p.number;
     child->set_priority(opts.priority);
     child->off_heap_messages = opts.off_heap_messages;
+    if (opts.scheduler) {
+        child->bound.store(uint16_t(opts.scheduler), std::memory_order_relaxed);
+        child->home.store(uint16_t(opts.scheduler - 1), std::memory_order_relaxed);
+    }
     if (flags & kLink) link_pair(p, *child);
     Term result = child->pid();
     if (flags & kMonitor) {
@@ -249,13 +264,13 @@ Term bif_erlang_spawn_link_3(Process& p, const Term* a) {
     o.flags = kLink;
     return spawn_common(p, a[0], a[1], a[2], o);
 }
-// Options: link, monitor, {monitor, Opts}, {priority, P}, {message_queue_data, D} and the heap
-// options; anything else is badarg with cause badopt (erlang:spawn_opt/2,3,5 and
-// spawn_monitor/1,3 are Erlang code calling this). The priority is recorded for the
-// scheduler, which runs every priority alike for now.
+// Options: link, monitor, {monitor, Opts}, {priority, P}, {message_queue_data, D},
+// {scheduler, N} (bound to scheduler N, 0..schedulers) and the heap options; anything else is
+// badarg with cause badopt (erlang:spawn_opt/2,3,5 and spawn_monitor/1,3 are Erlang code
+// calling this).
 Term bif_erlang_spawn_opt_4(Process& p, const Term* a) {
     SpawnOpts o;
-    if (!parse_spawn_opts(a[3], o)) {
+    if (!parse_spawn_opts(a[3], o, scheduler_count(p))) {
         p.badarg();
         p.exc_cause = atoms().intern("badopt");
         return Term::none();
@@ -359,7 +374,7 @@ Term bif_erlang_exit_2(Process& p, const Term* a) {
 }
 
 // erlang:process_flag/2 — erlang.html#process_flag-2: sets a flag and returns its old value:
-// trap_exit, priority (kept for the scheduler), message_queue_data, save_calls (only 0: recording
+// trap_exit, priority, scheduler (binding), message_queue_data, save_calls (only 0: recording
 // calls for last_calls is not implemented), sensitive, error_handler. An unknown flag is badarg
 // with cause badopt, a bad value plain badarg (save_calls out of range: cause none), as erl.
 Term bif_erlang_process_flag_2(Process& p, const Term* a) {
@@ -404,6 +419,15 @@ Term bif_erlang_process_flag_2(Process& p, const Term* a) {
         }
         Term old = Term::small(p.save_calls);
         p.save_calls = v.small_value();
+        return old;
+    }
+    if (name == "scheduler") {  // bound to scheduler N (0: unbound); the old binding
+        if (!v.is_small() || v.small_value() < 0 || v.small_value() > int64_t(scheduler_count(p)))
+            return p.badarg();
+        auto n = uint16_t(v.small_value());
+        Term old = Term::small(p.bound.exchange(n, std::memory_order_relaxed));
+        // Bound to another scheduler than the one running it: it moves there now.
+        if (n && n != Scheduler::current_id()) p.after_bif = Process::AfterBif::Yield;
         return old;
     }
     if (Term r; gc::process_flag(p, flag, v, r)) return r;  // the heap flags
@@ -489,13 +513,20 @@ static Term monitor_process(Process& p, const Term* a, Term tag) {
         send_monitor_signal(*t, p.number, id, name);
         return make_ref_term(p.heap, id);
     }
-    // No such process: the 'DOWN' (noproc) comes at once.
+    // No such process: the monitor is made, and its 'DOWN' (noproc) signal sent at once, as
+    // erl: a demonitor before the caller takes its in-queue still finds the monitor (true)
+    // and the 'DOWN' never shows.
     uint64_t id = new_ref_id();
-    Term ref = make_ref_term(p.heap, id);
+    uint64_t dead = target.is_local_pid() ? target.pid_number() : 0;
+    p.monitors.push_back(Monitor{Term::nil(), id, p.number, dead, name});
+    if (tag.is_value()) {
+        if (!p.monitor_tags)
+            p.monitor_tags = std::make_unique<std::unordered_map<uint64_t, Message*>>();
+        (*p.monitor_tags)[id] = copy_to_message(tag);
+    }
     Term who = name.is_value() ? gc::make_tuple_of(p.heap, name, am::nonode_nohost) : target;
-    send_message(p, gc::make_tuple_of(p.heap, tag.is_value() ? tag : atoms().intern("DOWN"), ref,
-                                      am::process, who, atoms().intern("noproc")));
-    return ref;
+    send_down_signal(p, id, who, atoms().intern("noproc"));
+    return make_ref_term(p.heap, id);
 }
 Term bif_erlang_monitor_2(Process& p, const Term* a) { return monitor_process(p, a, Term::none()); }
 
@@ -570,10 +601,14 @@ static Term do_demonitor(Process& p, Term ref, bool flush, bool info) {
         break;
     }
     delete p.take_monitor_tag(id);
-    // As erl, flush removes one {_, Ref, _, _, _} (the 'DOWN', or its tagged form).
-    if (flush) {
+    // As erl, flush removes one {_, Ref, _, _, _} (the 'DOWN', or its tagged form), and only
+    // when the monitor was gone: a 'DOWN' becomes a message only while its monitor is held
+    // (handle_signal), so an active one has none queued, and the 'DOWN' signals still in the
+    // in-queue are void now. The scan starts at the reference's receive marker, if it has one.
+    if (flush && !found) {
         p.take_inbox();
-        for (Message** m = &p.mq_first; *m; m = &(*m)->next) {
+        Message** start = p.find_recv_marker(id);
+        for (Message** m = start ? start : &p.mq_first; *m; m = &(*m)->next) {
             Term t = (*m)->term;
             if (t.is_tuple() && t.tuple_arity() == 5 && terms_exact_eq(t.tuple_elem(1), ref)) {
                 p.remove_message_at(m);

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <vector>
 
 #include "bif/bif.h"
@@ -12,6 +14,7 @@
 #include "gc/copy_term.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
+#include "term/bignum.h"
 
 namespace joist {
 
@@ -56,16 +59,20 @@ Term bif_erts_debug_flat_size_1(Process& p, const Term* args) {
 
 // erts_debug:set_internal_state/2 — `available_internal_state` switches the others on (until
 // then they are undef, as in erl); `binary_loop_limit`, `unicode_loop_limit` and
-// `re_loop_limit` swap a limit; `ets_force_trap` is notsup, as in erl's release build (joist's
-// ETS BIFs never trap); `ets_force_split` and `ets_debug_random_split_join` ({Tab, Bool}) are
-// ok for a table erl would build as a contention-adapting tree (a non-private ordered_set with
-// write_concurrency) and badarg otherwise, as in erl; joist's ordered_set has no routing tree,
-// so they change nothing.
+// `re_loop_limit` swap a limit; `process_uniq_counter` sets the caller's process-unique
+// counter (receive markers are named by it: ok); `sleep` blocks the scheduler thread for that
+// many milliseconds (true), as erl; `ets_force_trap` is notsup, as in erl's release build
+// (joist's ETS BIFs never trap); `ets_force_split` and `ets_debug_random_split_join`
+// ({Tab, Bool}) are ok for a table erl would build as a contention-adapting tree (a
+// non-private ordered_set with write_concurrency) and badarg otherwise, as in erl; joist's
+// ordered_set has no routing tree, so they change nothing.
 Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     static const Term available = atoms().intern("available_internal_state");
     static const Term binary_loop_limit = atoms().intern("binary_loop_limit");
     static const Term unicode_loop_limit = atoms().intern("unicode_loop_limit");
     static const Term re_loop_limit = atoms().intern("re_loop_limit");
+    static const Term process_uniq_counter = atoms().intern("process_uniq_counter");
+    static const Term sleep = atoms().intern("sleep");
     Term item = args[0], value = args[1];
     if (item == available && (value == am::true_ || value == am::false_)) {
         bool was = g_internal_state_available.exchange(value == am::true_);
@@ -87,6 +94,15 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
     if (item == unicode_loop_limit)
         return swap_loop_limit(p, g_unicode_loop_limit, value, kDefaultUnicodeLoopLimit);
     if (item == re_loop_limit) return swap_loop_limit(p, g_re_loop_limit, value, kDefaultReLoopLimit);
+    int64_t n;
+    if (item == process_uniq_counter && value.is_integer() && integer_to_int64(value, n)) {
+        p.uniq = n;
+        return am::ok;
+    }
+    if (item == sleep && value.is_integer() && integer_to_int64(value, n)) {
+        if (n > 0) std::this_thread::sleep_for(std::chrono::milliseconds(n));
+        return am::true_;
+    }
     return p.badarg();
 }
 

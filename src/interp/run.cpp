@@ -1509,20 +1509,23 @@ L_wait:
     p.reductions += reds + budget;
     return RunResult::Wait;
 L_wait_timeout: {
-    Term t = OPS(2);
-    if (t == am::infinity) {
-        p.pc = LABEL(1);
-        SYNC_E();
-        p.reductions += reds + budget;
-        return RunResult::Wait;
-    }
-    if (!t.is_integer() || (t.is_small() && t.small_value() < 0) ||
-        (!t.is_small() && t.box_header().header_subtag() == Subtag::NegBig))
-        ERROR_HERE(atoms().intern("timeout_value"));
-    if (t.is_small() && t.small_value() == 0) NEXT(2);  // nothing matched: time out now
+    // Back here after a message that did not match: the receive's timeout was taken when it
+    // first came here (timer_deadline is set until the receive ends) and its operand is gone
+    // (x registers do not survive a wait).
     if (p.timer_deadline == 0) {
-        int64_t ms = t.is_small() ? t.small_value() : INT64_MAX / 2000000;
-        p.timer_deadline = monotonic_now_ns() + uint64_t(ms) * 1000000;
+        Term t = OPS(2);
+        if (t == am::infinity) {
+            p.timer_deadline = Process::kNoDeadline;
+        } else {
+            if (!t.is_integer() || (t.is_small() && t.small_value() < 0) ||
+                (!t.is_small() && t.box_header().header_subtag() == Subtag::NegBig)) {
+                p.mq_save = &p.mq_first;  // the receive ends here: the next one starts afresh
+                ERROR_HERE(atoms().intern("timeout_value"));
+            }
+            if (t.is_small() && t.small_value() == 0) NEXT(2);  // nothing matched: time out now
+            int64_t ms = t.is_small() ? t.small_value() : INT64_MAX / 2000000;
+            p.timer_deadline = monotonic_now_ns() + uint64_t(ms) * 1000000;
+        }
     }
     p.timeout_pc = I + 3;
     p.pc = LABEL(1);
@@ -1535,50 +1538,35 @@ L_timeout:
     p.timer_deadline = 0;
     NEXT(0);
     // Receive markers (see Process::RecvMarker). reserve: a marker at the queue's end, its
-    // stamp (a small integer) to the destination; bind: ties the reference just made to it;
-    // use: the next receive starts there; clear: frees it.
+    // name to the destination (erl's form: MIN_SMALL plus the process's counter, a bignum past
+    // MAX_SMALL); bind: ties the reference just made to it; use: the next receive starts there;
+    // clear: frees it.
 L_recv_marker_reserve: {
-    p.take_inbox();
-    uint64_t stamp = ++p.recv_marker_stamps;
-    Process::RecvMarker& k = p.recv_markers[stamp % Process::kRecvMarkers];
-    if (!k.pos) ++p.recv_markers_active;
-    k = Process::RecvMarker{p.mq_last, 0, stamp};
-    DST(1) = Term::small(int64_t(stamp & ((uint64_t(1) << 58) - 1)));
+    int64_t u = p.reserve_recv_marker();
+    int64_t v = int64_t(uint64_t(kMinSmall) + uint64_t(u));
+    if (Term::fits_small(v)) {
+        DST(1) = Term::small(v);
+    } else {
+        SYNC_E();
+        DST(1) = gc::make_integer(p.heap, v);
+    }
     NEXT(1);
 }
 L_recv_marker_bind: {
-    Term stamp = OPS(1);
-    if (stamp.is_small()) {
-        uint64_t st = uint64_t(stamp.small_value());
-        Process::RecvMarker& k = p.recv_markers[st % Process::kRecvMarkers];
-        if (k.pos && k.stamp == st) k.ref_id = ref_id_of(OPS(2));
-    }
+    Term name = OPS(1);
+    int64_t v;
+    if (name.is_small()) v = name.small_value();
+    else if (!name.is_integer() || !integer_to_int64(name, v)) NEXT(2);
+    p.bind_recv_marker(int64_t(uint64_t(v) - uint64_t(kMinSmall)), ref_id_of(OPS(2)));
     NEXT(2);
 }
-L_recv_marker_clear: {
-    uint64_t id = p.recv_markers_active ? ref_id_of(OPS(1)) : 0;
-    if (id) {
-        for (Process::RecvMarker& k : p.recv_markers) {
-            if (k.pos && k.ref_id == id) {
-                k = Process::RecvMarker{};
-                --p.recv_markers_active;
-            }
-        }
-    }
+L_recv_marker_clear:
+    if (p.recv_markers_active) p.clear_recv_marker(ref_id_of(OPS(1)));
     NEXT(1);
-}
-L_recv_marker_use: {
-    uint64_t id = p.recv_markers_active ? ref_id_of(OPS(1)) : 0;
-    if (id) {
-        for (const Process::RecvMarker& k : p.recv_markers) {
-            if (k.pos && k.ref_id == id) {
-                p.mq_save = k.pos;
-                break;
-            }
-        }
-    }
+L_recv_marker_use:
+    if (p.recv_markers_active)
+        if (Message** at = p.find_recv_marker(ref_id_of(OPS(1)))) p.mq_save = at;
     NEXT(1);
-}
 L_process_exit:
     SYNC_E();
     p.exc_class = am::exit;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "gc/heap.h"
@@ -156,6 +157,9 @@ struct Process {
     ProcStatus status = ProcStatus::Runnable;  // owner's view (process_info status)
     uint8_t priority_queue = 2;  // run queue by priority: 0 max, 1 high, 2 normal, 3 low
     std::atomic<uint16_t> home{0};             // the scheduler that last ran it
+    // The scheduler it is bound to (1-based, spawn_opt's {scheduler, N}, process_flag(scheduler,
+    // N)); 0: none. Its run queue is then that scheduler's, and no other one steals it.
+    std::atomic<uint16_t> bound{0};
     const Instr* pc = nullptr;        // next instruction to run
     std::vector<Term> saved_x;        // live x registers while not running
     Term initial_call = Term::nil();  // {M, F, A}
@@ -174,6 +178,7 @@ struct Process {
     // the scheduler arms a timer tagged with timer_seq when the process waits, and the timer
     // records the tag it fired with in timer_fired (any thread).
     uint64_t timer_deadline = 0;
+    static constexpr uint64_t kNoDeadline = UINT64_MAX;  // timer_deadline of `after infinity`
     uint64_t timer_seq = 0;            // owner: the current receive timer's tag
     uint64_t timer_armed_deadline = 0; // owner: the deadline a timer is armed for (0: none)
     std::atomic<uint64_t> timer_fired{0};
@@ -184,17 +189,66 @@ struct Process {
     // Receive markers (OTP's recv_marker_* instructions): `Ref = make_ref(), ... receive
     // {Ref, _}` starts its scan where the queue ended when the reference was made, since no
     // older message can hold it. A marker is a queue position like mq_last; removing the
-    // message it follows moves it back (remove_message_at). Slots are reused oldest first:
-    // a marker lost that way only makes its receive scan from the oldest message.
+    // message it follows moves it back (remove_message_at). A process has kRecvMarkers of them
+    // (as erl): a reserve takes a free one, else the oldest (a marker lost that way only makes
+    // its receive scan from the oldest message). Markers are named by `uniq`, the process's
+    // own counter (erl's process-unique integers; erts_debug's process_uniq_counter sets it).
     struct RecvMarker {
         Message** pos = nullptr;  // nullptr: free slot
         uint64_t ref_id = 0;      // the bound reference's number; 0: reserved, not bound
-        uint64_t stamp = 0;       // identifies this use of the slot (the reserve's result)
+        int64_t uniq = 0;         // which reserve made it (the counter's value then)
     };
-    static constexpr unsigned kRecvMarkers = 4;
-    RecvMarker recv_markers[kRecvMarkers];
-    uint64_t recv_marker_stamps = 0;  // reserves so far
+    static constexpr unsigned kRecvMarkers = 8;
+    std::unique_ptr<RecvMarker[]> recv_markers;  // made by the first reserve
+    int64_t uniq = 0;  // the next process-unique integer
     unsigned recv_markers_active = 0;
+
+    std::span<RecvMarker> markers() { return {recv_markers.get(), recv_markers ? kRecvMarkers : 0}; }
+    // A marker at the queue's end (after taking the in-queue); returns its uniq number.
+    int64_t reserve_recv_marker() {
+        take_inbox();
+        if (!recv_markers) recv_markers = std::make_unique<RecvMarker[]>(kRecvMarkers);
+        RecvMarker* k = nullptr;
+        if (recv_markers_active == kRecvMarkers) {
+            k = &recv_markers[0];
+            for (RecvMarker& m : markers())
+                if (int64_t(uint64_t(m.uniq) - uint64_t(k->uniq)) < 0) k = &m;  // the oldest
+        } else {
+            for (RecvMarker& m : markers())
+                if (!m.pos) {
+                    k = &m;
+                    break;
+                }
+            ++recv_markers_active;
+        }
+        int64_t u = uniq;
+        uniq = int64_t(uint64_t(uniq) + 1);
+        *k = RecvMarker{mq_last, 0, u};
+        return u;
+    }
+    void bind_recv_marker(int64_t u, uint64_t ref_id) {
+        if (!recv_markers_active) return;
+        for (RecvMarker& m : markers())
+            if (m.pos && m.uniq == u && !m.ref_id) {
+                m.ref_id = ref_id;
+                return;
+            }
+    }
+    // Where a receive for reference `ref_id` may start (its marker), or nullptr.
+    Message** find_recv_marker(uint64_t ref_id) {
+        if (recv_markers_active && ref_id)
+            for (RecvMarker& m : markers())
+                if (m.pos && m.ref_id == ref_id) return m.pos;
+        return nullptr;
+    }
+    void clear_recv_marker(uint64_t ref_id) {
+        if (!recv_markers_active || !ref_id) return;
+        for (RecvMarker& m : markers())
+            if (m.pos && m.ref_id == ref_id) {
+                m = RecvMarker{};
+                --recv_markers_active;
+            }
+    }
 
     // --- failure: links, monitors, exit ---
     bool trap_exit = false;
@@ -279,7 +333,7 @@ struct Process {
         *at = m->next;
         if (mq_last == &m->next) mq_last = at;
         if (recv_markers_active)
-            for (RecvMarker& k : recv_markers)
+            for (RecvMarker& k : markers())
                 if (k.pos == &m->next) k.pos = at;
         --mq_len;
         delete m;

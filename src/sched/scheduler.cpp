@@ -116,7 +116,13 @@ void Scheduler::push(Worker& w, Process& p) {
     }
     m_queued.fetch_add(1, std::memory_order_seq_cst);
     // Wake a sleeping scheduler when the queue's owner sleeps, or when it already has work
-    // waiting (then another scheduler can steal some).
+    // waiting (then another scheduler can steal some). A bound process needs its owner: any
+    // other one would find nothing to steal, so all are woken.
+    if (p.bound.load(std::memory_order_relaxed) && w.sleeping.load(std::memory_order_seq_cst)) {
+        { std::lock_guard lock(m_sleep_mutex); }
+        m_sleep_cv.notify_all();
+        return;
+    }
     if (w.sleeping.load(std::memory_order_seq_cst) ||
         (len >= 2 && m_sleepers.load(std::memory_order_seq_cst) > 0))
         notify_one();
@@ -154,12 +160,15 @@ Process* Scheduler::steal(Worker& w) {
         if (v.length.load(std::memory_order_relaxed) == 0) continue;
         std::lock_guard lock(v.mutex);
         for (auto& q : v.queues) {
-            if (q.empty()) continue;
-            Process* p = q.back();
-            q.pop_back();
-            v.length.fetch_sub(1, std::memory_order_relaxed);
-            m_queued.fetch_sub(1, std::memory_order_seq_cst);
-            return p;
+            // The newest one not bound to its scheduler.
+            for (auto it = q.rbegin(); it != q.rend(); ++it) {
+                Process* p = *it;
+                if (p->bound.load(std::memory_order_relaxed)) continue;
+                q.erase(std::next(it).base());
+                v.length.fetch_sub(1, std::memory_order_relaxed);
+                m_queued.fetch_sub(1, std::memory_order_seq_cst);
+                return p;
+            }
         }
     }
     return nullptr;
@@ -194,9 +203,13 @@ void Scheduler::balance(Worker& w) {
     {
         std::lock_guard lock(w.mutex);
         for (size_t q = 4; q-- > 0 && !p;) {
-            if (w.queues[q].empty()) continue;
-            p = w.queues[q].back();
-            w.queues[q].pop_back();
+            auto& queue = w.queues[q];
+            for (auto it = queue.rbegin(); it != queue.rend(); ++it) {
+                if ((*it)->bound.load(std::memory_order_relaxed)) continue;
+                p = *it;
+                queue.erase(std::next(it).base());
+                break;
+            }
         }
         if (!p) return;
         w.length.fetch_sub(1, std::memory_order_relaxed);
@@ -218,6 +231,10 @@ void Scheduler::wake(Process& p) {
                 // Back to the scheduler that ran it last (its data is in that core's cache),
                 // unless that one sleeps: then the waker takes it on, sparing a thread wake-up.
                 Worker* self = t_owner == this ? static_cast<Worker*>(t_worker) : nullptr;
+                if (Worker* b = bound_worker(p)) {
+                    push(*b, p);
+                    return;
+                }
                 Worker* home = m_workers[p.home.load(std::memory_order_relaxed)].get();
                 Worker* w = home;
                 if (home->index >= online() || (self && home->sleeping.load(std::memory_order_relaxed)))
@@ -230,6 +247,13 @@ void Scheduler::wake(Process& p) {
     }
 }
 
+Scheduler::Worker* Scheduler::bound_worker(const Process& p) const {
+    unsigned b = p.bound.load(std::memory_order_relaxed);
+    if (!b || b > m_workers.size()) return nullptr;
+    // An offline scheduler runs nothing: scheduler 1 runs its processes meanwhile.
+    return b <= online() ? m_workers[b - 1].get() : m_workers[0].get();
+}
+
 void Scheduler::release(Worker& w, Process& p) {
     uint32_t f = p.sched_flags.load(std::memory_order_acquire);
     for (;;) {
@@ -238,7 +262,10 @@ void Scheduler::release(Worker& w, Process& p) {
                             : f & ~Process::kRunning;
         if (p.sched_flags.compare_exchange_weak(f, nf, std::memory_order_acq_rel,
                                                 std::memory_order_acquire)) {
-            if (again) push(w, p);
+            if (again) {
+                Worker* b = bound_worker(p);
+                push(b ? *b : w, p);
+            }
             return;
         }
     }
@@ -249,6 +276,12 @@ void Scheduler::release(Worker& w, Process& p) {
  * both threads bounce. With nothing else waiting on this scheduler the process is the next
  * one it would pop anyway, so it stays in hand: queued by its flags, in no queue. */
 void Scheduler::requeue_yielded(Worker& w, Process& p) {
+    Worker* b = bound_worker(p);
+    if (b && b != &w) {  // bound elsewhere (process_flag(scheduler, N)): it moves there
+        p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
+        release(w, p);
+        return;
+    }
     if (w.length.load(std::memory_order_relaxed) != 0 || w.next || w.index >= online()) {
         p.sched_flags.fetch_or(Process::kActive, std::memory_order_acq_rel);
         release(w, p);
@@ -375,7 +408,7 @@ void Scheduler::run_process(Worker& w, Process& p) {
         break;
     case interp::RunResult::Wait:
         p.status = ProcStatus::Waiting;
-        if (p.timer_deadline) {
+        if (p.timer_deadline && p.timer_deadline != Process::kNoDeadline) {
             if (p.timer_deadline != p.timer_armed_deadline) {
                 arm_timer(w, p);
             } else if (p.timer_fired.load(std::memory_order_acquire) == p.timer_seq) {

@@ -89,6 +89,8 @@ private:
     void run_process(Worker& w, Process& p);
     // Drops kRunning; queues the process again if it got work meanwhile.
     void release(Worker& w, Process& p);
+    // The run queue's owner for a process bound to a scheduler (nullptr: not bound).
+    Worker* bound_worker(const Process& p) const;
     void balance(Worker& w);
     // After a slice used up: the process runs again, next on this thread if nothing waits here.
     void requeue_yielded(Worker& w, Process& p);

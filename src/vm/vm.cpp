@@ -123,11 +123,12 @@ std::unique_ptr<Module> Vm::make_error_info_literals() {
 
 Term Vm::error_info_for(Term module) const {
     std::string_view m = atoms().name(module);
-    if (m == "prim_file") return Term::none();  // its name-encoding BIFs: no error_info
+    // Their BIFs' errors carry no error_info in erl: prim_file's name-encoding BIFs, erts_debug's.
+    if (m == "prim_file" || m == "erts_debug") return Term::none();
     // The erts application's modules (erlang, erts_internal, persistent_term, atomics,
     // counters, prim_*, ...) and kernel's; every other BIF module is stdlib's.
     static const std::string_view kErts[] = {"erlang", "erts_internal", "persistent_term",
-                                             "atomics", "counters", "erts_debug",
+                                             "atomics", "counters",
                                              "erl_prim_loader", "prim_inet",
                                              "prim_net", "prim_socket", "prim_buffer", "zlib",
                                              "erts_literal_area_collector", "erl_tracer"};

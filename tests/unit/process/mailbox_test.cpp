@@ -24,11 +24,12 @@ std::vector<int64_t> from(Message* const* at) {
 
 // A marker at the end of the queue, as recv_marker_reserve sets it.
 Process::RecvMarker& reserve(Process& p) {
-    p.take_inbox();
-    Process::RecvMarker& k = p.recv_markers[0];
-    k = Process::RecvMarker{p.mq_last, 7, 1};
-    p.recv_markers_active = 1;
-    return k;
+    int64_t u = p.reserve_recv_marker();
+    p.bind_recv_marker(u, 7);
+    for (Process::RecvMarker& k : p.markers())
+        if (k.uniq == u) return k;
+    ADD_FAILURE() << "no marker";
+    return p.markers()[0];
 }
 
 Message** position_of(Process& p, int64_t v) {
@@ -95,6 +96,58 @@ TEST(Mailbox, RemovingOtherMessagesLeavesTheMarker) {
     p.take_inbox();
     EXPECT_EQ(from(k.pos), (std::vector<int64_t>{5}));
     EXPECT_EQ(from(&p.mq_first), (std::vector<int64_t>{2, 3, 5}));
+}
+
+TEST(Mailbox, MarkersFoundByReference) {
+    Process p;
+    deliver(p, 1);
+    int64_t a = p.reserve_recv_marker();
+    p.bind_recv_marker(a, 100);
+    deliver(p, 2);
+    int64_t b = p.reserve_recv_marker();
+    p.bind_recv_marker(b, 200);
+    deliver(p, 3);
+    p.take_inbox();
+    EXPECT_EQ(from(p.find_recv_marker(100)), (std::vector<int64_t>{2, 3}));
+    EXPECT_EQ(from(p.find_recv_marker(200)), (std::vector<int64_t>{3}));
+    EXPECT_EQ(p.find_recv_marker(300), nullptr);
+    p.clear_recv_marker(100);
+    EXPECT_EQ(p.find_recv_marker(100), nullptr);
+    EXPECT_EQ(p.recv_markers_active, 1u);
+    EXPECT_NE(p.find_recv_marker(200), nullptr);
+}
+
+// More markers than a process keeps: the oldest ones go, the newest stay; a freed slot is
+// taken before any marker in use is.
+TEST(Mailbox, OldestMarkerReusedWhenAllInUse) {
+    Process p;
+    p.uniq = 5;
+    for (uint64_t r = 1; r <= Process::kRecvMarkers + 2; ++r) {
+        deliver(p, int64_t(r));
+        p.bind_recv_marker(p.reserve_recv_marker(), r);
+    }
+    EXPECT_EQ(p.recv_markers_active, Process::kRecvMarkers);
+    EXPECT_EQ(p.find_recv_marker(1), nullptr);
+    EXPECT_EQ(p.find_recv_marker(2), nullptr);
+    for (uint64_t r = 3; r <= Process::kRecvMarkers + 2; ++r)
+        EXPECT_NE(p.find_recv_marker(r), nullptr) << r;
+    p.clear_recv_marker(5);
+    p.bind_recv_marker(p.reserve_recv_marker(), 99);
+    EXPECT_NE(p.find_recv_marker(3), nullptr);
+    EXPECT_NE(p.find_recv_marker(99), nullptr);
+    EXPECT_EQ(p.uniq, int64_t(5 + Process::kRecvMarkers + 3));
+}
+
+// The counter wraps around (erts_debug can set it anywhere); the oldest is still the one
+// reserved first.
+TEST(Mailbox, MarkerCounterWraps) {
+    Process p;
+    p.uniq = INT64_MAX - 3;
+    for (uint64_t r = 1; r <= Process::kRecvMarkers + 1; ++r)
+        p.bind_recv_marker(p.reserve_recv_marker(), r);
+    EXPECT_EQ(p.find_recv_marker(1), nullptr);
+    EXPECT_NE(p.find_recv_marker(2), nullptr);
+    EXPECT_NE(p.find_recv_marker(Process::kRecvMarkers + 1), nullptr);
 }
 
 } // namespace
