@@ -166,6 +166,7 @@ int main(int argc, char** argv) {
 
     Vm vm;
     for (auto it = opt.pa.rbegin(); it != opt.pa.rend(); ++it) vm.add_path_front(*it);
+    vm.add_path_back(".");  // as erl's: the current directory right after the -pa directories
     // joist's own Erlang modules: ebin/ beside the executable (built by CMake from lib/).
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

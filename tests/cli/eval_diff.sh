@@ -50,6 +50,10 @@ check -eval 'erlang:display(first).' -s erlang display second -run erlang displa
 check -eval 'F = fun(N) -> N * N end, erlang:display([F(I) || I <- [1,2,3]]), halt(0).'
 check -run io format 'from ~s~n' -s erlang halt
 check -eval 'halt(7).'
+# The current directory is on the code path: a module compiled there loads on first call.
+printf -- '-module(here).\n-export([f/1]).\nf(X) -> {here, X * 2}.\n' > here.erl
+check -eval '{ok, here} = compile:file("here.erl"), io:format("~p~n", [here:f(21)]), halt().'
+check -eval 'io:format("~p~n", [hd(code:get_path())]), halt().'
 
 # What goes to standard error through the standard_error server (compared byte for byte).
 check_stderr() {
