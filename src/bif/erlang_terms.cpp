@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "bif/bif.h"
 #include "term/binary.h"
 #include "code/module.h"
@@ -58,23 +59,6 @@ bool proper_length(Term list, size_t& n) {
 // (no surrogates); a 256th element is system_limit before it is looked at.
 enum class AtomText { Ok, Bad, TooLong };
 
-void append_utf8(std::string& s, uint32_t cp) {
-    if (cp < 0x80) {
-        s += char(cp);
-    } else if (cp < 0x800) {
-        s += char(0xC0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += char(0xE0 | (cp >> 12));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    } else {
-        s += char(0xF0 | (cp >> 18));
-        s += char(0x80 | ((cp >> 12) & 0x3F));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    }
-}
 
 AtomText atom_text(Term list, std::string& out) {
     size_t chars = 0;

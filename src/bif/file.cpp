@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -18,23 +19,6 @@ std::string view_bytes(const BitView& v);
 
 namespace {
 
-void put_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(char(cp));
-    } else if (cp < 0x800) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (cp >> 18)));
-        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    }
-}
 
 // A (possibly deep) list of characters as UTF-8; false on anything else or a NUL.
 bool name_chars(Term t, std::string& out) {
@@ -53,7 +37,7 @@ bool name_chars(Term t, std::string& out) {
             if (!h.is_small() || h.small_value() <= 0 || h.small_value() > 0x10FFFF ||
                 (h.small_value() >= 0xD800 && h.small_value() <= 0xDFFF))
                 return false;
-            put_utf8(out, uint32_t(h.small_value()));
+            append_utf8(out, uint32_t(h.small_value()));
         }
         if (!x.is_nil()) return false;
     }

@@ -5,6 +5,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "base/utf8.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 
@@ -20,22 +21,7 @@ bool string_arg(Term t, std::string& out) {
     for (; t.is_list(); t = t.tail()) {
         Term c = t.head();
         if (!c.is_small() || c.small_value() < 0 || c.small_value() > 0x10FFFF) return false;
-        uint32_t cp = uint32_t(c.small_value());
-        if (cp < 0x80) {
-            out.push_back(char(cp));
-        } else if (cp < 0x800) {
-            out.push_back(char(0xC0 | (cp >> 6)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(char(0xE0 | (cp >> 12)));
-            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(char(0xF0 | (cp >> 18)));
-            out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(char(0x80 | (cp & 0x3F)));
-        }
+        append_utf8(out, uint32_t(c.small_value()));
     }
     return t.is_nil() && out.find('\0') == std::string::npos;
 }

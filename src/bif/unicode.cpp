@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -93,23 +94,6 @@ int utf8_step(const uint8_t* s, size_t n, uint32_t& cp) {
     return len;
 }
 
-void put_utf8(std::string& s, uint32_t cp) {
-    if (cp < 0x80) {
-        s += char(cp);
-    } else if (cp < 0x800) {
-        s += char(0xC0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += char(0xE0 | (cp >> 12));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    } else {
-        s += char(0xF0 | (cp >> 18));
-        s += char(0x80 | ((cp >> 12) & 0x3F));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    }
-}
 
 // Converted characters: UTF-8 bytes (to binary) or code points (to list).
 struct Output {
@@ -120,7 +104,7 @@ struct Output {
         if (to_list) {
             cps.push_back(cp);
         } else {
-            put_utf8(utf8, cp);
+            append_utf8(utf8, cp);
         }
     }
     Term make(Process& p) const {
