@@ -74,7 +74,9 @@ TEST(EtsConcurrent, CountersAndInsertsAddUp) {
                     Term obj = gc::make_tuple_of(p->heap, gc::make_tuple_of(p->heap, Term::small(i), Term::small(r)),
                                                  Term::small(r));
                     EXPECT_EQ(call(*p, bif_ets_insert_2, {t, obj}), am::true_);
-                    if (r % 100 == 0) EXPECT_TRUE(call(*p, bif_ets_select_2, {t, ms}).is_list());
+                    if (r % 100 == 0) {
+                        EXPECT_TRUE(call(*p, bif_ets_select_2, {t, ms}).is_list());
+                    }
                     if (r % 500 == 0) p->heap.free_fragments();  // nothing on it is needed any more
                 }
             });
