@@ -33,12 +33,26 @@ code_request(get_path) ->
 code_request(get_mode) ->
     interactive;
 %% Loading from a binary or a file: erlang:load_module/2 (one module is loaded only once).
-code_request({load_binary, Module, _File, Binary}) when is_atom(Module), is_binary(Binary) ->
-    erlang:load_module(Module, Binary);
+%% The file each one came from is remembered (code:is_loaded/1, code:which/1).
+code_request({load_binary, Module, File, Binary}) when is_atom(Module), is_binary(Binary) ->
+    loaded_from(Module, File, erlang:load_module(Module, Binary));
 code_request({load_abs, File, Module}) when is_atom(Module) ->
     case erl_prim_loader_read(File) of
-        {ok, Binary} -> erlang:load_module(Module, Binary);
+        {ok, Binary} ->
+            loaded_from(Module, filename:absname(filename_with_beam(File)),
+                        erlang:load_module(Module, Binary));
         error -> {error, nofile}
+    end;
+%% {file, File}, as erl: the file it was loaded from, else the first one on the code path
+%% (where joist loads a module on demand), `preloaded` for erts's own modules.
+code_request({is_loaded, Module}) when is_atom(Module) ->
+    case erlang:module_loaded(Module) of
+        false -> false;
+        true ->
+            case get({loaded_from, Module}) of
+                undefined -> {file, path_file(Module, joist:code_path())};
+                File -> {file, File}
+            end
     end;
 %% Deleting makes the code old; purging forgets old code (joist keeps its memory).
 code_request({delete, Module}) when is_atom(Module) ->
@@ -61,6 +75,26 @@ code_request({finish_loading, [], _EnsureLoaded}) ->
     ok;
 code_request(Request) ->
     {error, {not_supported_by_joist, Request}}.
+
+loaded_from(Module, File, {module, Module} = Loaded) ->
+    put({loaded_from, Module}, File),
+    Loaded;
+loaded_from(_Module, _File, Error) ->
+    Error.
+
+path_file(_Module, []) ->
+    preloaded;
+path_file(Module, [Dir | Dirs]) ->
+    File = filename:join(Dir, atom_to_list(Module) ++ ".beam"),
+    case prim_file:read_file_info(File) of
+        {ok, _} ->
+            case lists:suffix("/ebin", Dir) andalso
+                 lists:prefix("erts-", filename:basename(filename:dirname(Dir))) of
+                true -> preloaded;
+                false -> File
+            end;
+        _ -> path_file(Module, Dirs)
+    end.
 
 erl_prim_loader_read(File) ->
     case prim_file:read_file(filename_with_beam(File)) of
