@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -17,23 +18,6 @@
 #include "term/binary.h"
 
 namespace joist {
-
-// Shared with bif/erlang_binary.cpp, which defines them.
-namespace binbif {
-struct BitWriter {
-    std::string bytes;
-    uint64_t bits = 0;
-    void byte(uint8_t b);
-    void append(const BitView& v);
-    static unsigned byte_at(const BitView& v, uint64_t k);
-};
-std::string view_bytes(const BitView& v);
-bool binary_view(Term t, BitView& v);
-bool flatten_iolist(Term t, BitWriter& out, bool top_binary, bool bits);
-Term sub_binary(Process& p, Term bin, uint64_t start, uint64_t len);
-bool part_range(Term start, Term len, uint64_t size, uint64_t& from, uint64_t& count);
-unsigned view_byte(const BitView& v, uint64_t k);
-} // namespace binbif
 
 using namespace binbif;
 

@@ -1,6 +1,6 @@
 // BIFs of module erlang on binaries and bitstrings: sizes, parts, conversions to and from
 // lists, iolists, atoms and integers. Also the iolist/bitstring helpers that bif/binary.cpp
-// and bif/unicode.cpp share (namespace binbif; declared again where used).
+// and the other BIF files share (namespace binbif, declared in bif/binbif.h).
 // Iolists are walked with an explicit stack, so deep nesting never recurses in C++.
 #include <cstring>
 #include <optional>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -17,16 +18,6 @@
 namespace joist {
 
 namespace binbif {
-
-// Bits appended one bitstring at a time; whole bytes go in with memcpy when aligned.
-// (Declared again, identically, in bif/binary.cpp.)
-struct BitWriter {
-    std::string bytes;
-    uint64_t bits = 0;
-    void byte(uint8_t b);
-    void append(const BitView& v);
-    static unsigned byte_at(const BitView& v, uint64_t k);
-};
 
 void BitWriter::byte(uint8_t b) {
     if (bits % 8 == 0) {

@@ -6,6 +6,7 @@
 // answers false).
 #include <string>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "loader/beam_file.h"
@@ -15,11 +16,6 @@
 #include "vm/vm.h"
 
 namespace joist {
-
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-} // namespace binbif
 
 namespace {
 

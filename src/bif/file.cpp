@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
@@ -12,13 +13,7 @@
 
 namespace joist {
 
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-} // namespace binbif
-
 namespace {
-
 
 // A (possibly deep) list of characters as UTF-8; false on anything else or a NUL.
 bool name_chars(Term t, std::string& out) {

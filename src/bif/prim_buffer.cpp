@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "process/resource.h"
@@ -10,11 +11,6 @@
 #include "term/binary.h"
 
 namespace joist {
-
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-}
 
 namespace {
 

@@ -16,6 +16,7 @@
 #include <utime.h>
 #include <vector>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "bif/posix_errors.h"
 #include "gc/build.h"
@@ -25,11 +26,6 @@
 #include "term/binary.h"
 
 namespace joist {
-
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-} // namespace binbif
 
 namespace {
 

@@ -37,6 +37,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "code/module.h"
 #include "gc/build.h"
@@ -46,19 +47,6 @@
 #include "vm/vm.h"
 
 namespace joist {
-
-// Shared with bif/erlang_binary.cpp, which defines them.
-namespace binbif {
-struct BitWriter {
-    std::string bytes;
-    uint64_t bits = 0;
-    void byte(uint8_t b);
-    void append(const BitView& v);
-    static unsigned byte_at(const BitView& v, uint64_t k);
-};
-bool binary_view(Term t, BitView& v);
-bool flatten_iolist(Term t, BitWriter& out, bool top_binary, bool bits);
-} // namespace binbif
 
 using namespace binbif;
 

@@ -7,18 +7,13 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
 #include "term/binary.h"
 
 namespace joist {
-
-// Shared with bif/erlang_binary.cpp, which defines them.
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-} // namespace binbif
 
 using namespace binbif;
 
@@ -93,7 +88,6 @@ int utf8_step(const uint8_t* s, size_t n, uint32_t& cp) {
     }
     return len;
 }
-
 
 // Converted characters: UTF-8 bytes (to binary) or code points (to list).
 struct Output {

@@ -9,6 +9,7 @@
 #include <vector>
 #include <zlib.h>
 
+#include "bif/binbif.h"
 #include "bif/bif.h"
 #include "gc/build.h"
 #include "gc/copy_term.h"
@@ -17,19 +18,6 @@
 #include "term/binary.h"
 
 namespace joist {
-
-namespace binbif {
-bool binary_view(Term t, BitView& v);
-std::string view_bytes(const BitView& v);
-struct BitWriter {
-    std::string bytes;
-    uint64_t bits = 0;
-    void byte(uint8_t b);
-    void append(const BitView& v);
-    static unsigned byte_at(const BitView& v, uint64_t k);
-};
-bool flatten_iolist(Term t, BitWriter& out, bool top_binary, bool bits);
-} // namespace binbif
 
 namespace {
 
