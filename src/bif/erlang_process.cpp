@@ -722,7 +722,13 @@ Term stack_item(Process& p, Process& q, bool trace, bool location) {
     std::vector<Term> frames;
     for (const Instr* at : frames_of(p, q)) {
         Term mfa, loc;
-        if (!describe(*p.vm, h, at, mfa, loc)) continue;
+        if (q.yielded_in && at == q.yielded_in->trampoline) {  // in a BIF that yielded
+            const Export* ep = q.yielded_in;
+            mfa = gc::make_tuple_of(h, ep->module, ep->function, Term::small(ep->arity));
+            loc = Term::nil();
+        } else if (!describe(*p.vm, h, at, mfa, loc)) {
+            continue;
+        }
         if (!trace) {  // current_function / current_location: the innermost frame
             if (!location) return mfa;
             return gc::make_tuple_of(h, mfa.tuple_elem(0), mfa.tuple_elem(1), mfa.tuple_elem(2),

@@ -14,6 +14,7 @@
 #include "gc/copy_term.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
+#include "term/map_ops.h"
 #include "term/bignum.h"
 
 namespace joist {
@@ -108,7 +109,8 @@ Term bif_erts_debug_set_internal_state_2(Process& p, const Term* args) {
 
 // erts_debug:get_internal_state/1 — once available_internal_state is on (undef before, as in
 // erl): {atom, Index} is the atom with that index in the atom table, which is first filled up
-// to it with atoms named "am" and the table size in hex, as erl does; other items are badarg.
+// to it with atoms named "am" and the table size in hex, as erl does; {internal_hash, T} is the
+// 32-bit hash maps are keyed by (salt 0); other items are badarg.
 Term bif_erts_debug_get_internal_state_1(Process& p, const Term* args) {
     if (!g_internal_state_available.load()) return p.error(am::undef);
     Term item = args[0];
@@ -125,6 +127,9 @@ Term bif_erts_debug_get_internal_state_1(Process& p, const Term* args) {
         }
         return Term::atom(uint32_t(index));
     }
+    static const Term internal_hash = atoms().intern("internal_hash");
+    if (item.is_tuple() && item.tuple_arity() == 2 && item.tuple_elem(0) == internal_hash)
+        return Term::small(int64_t(map_internal_hash(item.tuple_elem(1), 0)));
     return p.badarg();
 }
 

@@ -31,6 +31,7 @@ struct Export {
     uint32_t arity = 0;
     std::atomic<Instr*> address{nullptr};
     BifFn bif = nullptr;  // native implementation, if any
+    uint32_t trap_args = 0;  // a trap export's x registers, if more than its arity (vm.h)
     Instr trampoline[3] = {0, 0, 0};  // [handler, this export, unused]
 };
 

@@ -340,12 +340,22 @@ L_call_bif: {
     if (p.after_bif != Process::AfterBif::Continue) [[unlikely]] {
         Process::AfterBif what = p.after_bif;
         p.after_bif = Process::AfterBif::Continue;
-        if (what == Process::AfterBif::Trap) {  // the call goes on in an Erlang function
+        if (what == Process::AfterBif::Trap || what == Process::AfterBif::TrapYield) {
+            // The call goes on as a call of the target, from the BIF's return address.
             const Process::TrapCall& trap = Process::trap_call();
             Export* target = trap.target;
-            for (uint32_t i = 0; i < target->arity && i < 4; ++i) x[i] = trap.args[i];
+            const uint32_t nargs = std::min<uint32_t>(std::max(target->arity, target->trap_args), 4);
+            for (uint32_t i = 0; i < nargs; ++i) x[i] = trap.args[i];
             I = target->address.load(std::memory_order_acquire);
-            DISPATCH();
+            if (what == Process::AfterBif::Trap) DISPATCH();
+            // A slice's garbage goes before the next slice, not at the end of them all.
+            if (fragments_need_gc(p.heap)) GC(nargs, 0);
+            p.reductions += reds + budget;
+            p.yielded_in = target;
+            p.pc = I;
+            p.heap.stop = E;
+            p.saved_x.assign(x, x + nargs);
+            return RunResult::Yield;
         }
         p.reductions += reds + budget;
         if (what == Process::AfterBif::Hibernate)  // pc, saved_x and the stack are set

@@ -285,7 +285,10 @@ struct Process {
     // the function runs in the BIF's place, returning to the BIF's caller). Only the call_bif
     // trampoline acts on it, so only BIFs never compiled inline (as bif/gc_bif instructions)
     // may trap.
-    enum class AfterBif : uint8_t { Continue, Yield, Hibernate, Trap };
+    // TrapYield: as Trap, but the process is scheduled out first and makes the call when it
+    // runs again: a long BIF goes on in slices (its continuation is a trap export, vm.h, that
+    // carries the BIF's own {M, F, A}, which is the process's current function meanwhile).
+    enum class AfterBif : uint8_t { Continue, Yield, Hibernate, Trap, TrapYield };
     AfterBif after_bif = AfterBif::Continue;
     // The call a trapping BIF continues as: taken by the trampoline on the same thread right
     // after the BIF returns, so it is kept per thread rather than in every process.
@@ -307,6 +310,18 @@ struct Process {
             if (i < 4) t.args[i++] = a;
         return t.args[0];
     }
+    Term trap_yield(Export* target, std::initializer_list<Term> args) {
+        Term r = trap(target, args);
+        after_bif = AfterBif::TrapYield;
+        return r;
+    }
+    // The trap export a TrapYield left the process at (its pc is the export's code then).
+    const Export* yielded_in = nullptr;
+
+    // erlang:trace/3 flags on this process (process/trace.h) and the tracer's pid number.
+    // Set by any process, read by the owner's scheduler.
+    std::atomic<uint32_t> trace_flags{0};
+    std::atomic<uint64_t> tracer{0};
 
     // Takes the in-queue into the private queue (message fragments join the heap) and acts on
     // the signals in it, in arrival order (process_table.cpp). Owner only.

@@ -1,5 +1,6 @@
 // The schedulers (see scheduler.h for the wake-up protocol).
 #include "sched/scheduler.h"
+#include "process/trace.h"
 
 #include <algorithm>
 #include <chrono>
@@ -392,9 +393,14 @@ void Scheduler::run_process(Worker& w, Process& p) {
     }
     p.status = ProcStatus::Running;
     uint64_t reductions_before = p.reductions;
+    if (p.trace_flags.load(std::memory_order_relaxed) & kTraceRunning) [[unlikely]]
+        trace_schedule(m_vm, p, true);
     m_vm.stats.slice_started(w.index);
     interp::RunResult r = interp::run(m_vm, p, *w.ctx, kSlice);
     m_vm.stats.slice_ended(w.index, p.reductions - reductions_before);
+    if ((r == interp::RunResult::Yield || r == interp::RunResult::Wait) &&
+        (p.trace_flags.load(std::memory_order_relaxed) & kTraceRunning)) [[unlikely]]
+        trace_schedule(m_vm, p, false);
     if (m_trace)
         std::fprintf(stderr, "[sched %u] <0.%llu.0> -> %d\n", w.index + 1,
                      static_cast<unsigned long long>(p.number), int(r));

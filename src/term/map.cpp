@@ -903,6 +903,60 @@ Term map_values(MapAlloc a, Term map) {
     return build_list(a, map, [](const Pair& p) { return p.v; });
 }
 
+bool hashmap_leaves(Term map, uint64_t& path, size_t max, std::vector<Term>& leaves,
+                    bool& more) {
+    uint64_t cur = path;
+    struct Level {
+        const Term* children;
+        size_t idx;  // next unexplored child
+        size_t count;
+    };
+    std::vector<Level> stack;
+    const Term* nd = map.boxed_ptr();
+    Term first;
+    for (unsigned depth = 0;; ++depth) {
+        size_t count = node_count(nd);
+        size_t e = depth < 16 ? size_t(cur & 0xF) : 0;
+        if (e >= count) return false;
+        stack.push_back(Level{node_children(nd), e + 1, count});
+        Term c = node_children(nd)[e];
+        if (c.is_list()) {
+            first = c;
+            break;
+        }
+        nd = c.boxed_ptr();
+        if (depth < 16) cur >>= 4;
+    }
+    // Collect leaves in iteration order.
+    leaves.push_back(first);
+    while (leaves.size() < max && !stack.empty()) {
+        Level& top = stack.back();
+        if (top.idx >= top.count) {
+            stack.pop_back();
+            continue;
+        }
+        Term c = top.children[top.idx++];
+        if (c.is_list()) {
+            leaves.push_back(c);
+        } else {
+            const Term* sub = c.boxed_ptr();
+            stack.push_back(Level{node_children(sub), 0, node_count(sub)});
+        }
+    }
+    // The path to the next leaf: the position taken at each level (the last one: next to take).
+    while (!stack.empty() && stack.back().idx >= stack.back().count) stack.pop_back();
+    more = !stack.empty();
+    if (more) {
+        uint64_t p = 0;
+        for (size_t d = stack.size(); d > 0; --d) {
+            size_t pos = d == stack.size() ? stack[d - 1].idx : stack[d - 1].idx - 1;
+            p = (p << 4) | pos;
+        }
+        path = p;
+    }
+    return true;
+}
+
 Term map_next(MapAlloc a, Term path, Term map, Term acc, bool iterator) {
     auto tuple3 = [&](Term k, Term v, Term rest) {
         Term* t = a(4);
@@ -945,53 +999,12 @@ Term map_next(MapAlloc a, Term path, Term map, Term acc, bool iterator) {
     }
     size_t size = map_size(map);
     size_t elems = std::min<size_t>(size, cur == 0 ? kFlatMapLimit : 1000);
-    struct Level {
-        const Term* children;
-        size_t idx;  // next unexplored child
-        size_t count;
-    };
-    std::vector<Level> stack;
-    const Term* nd = map.boxed_ptr();
-    Term first;
-    for (unsigned depth = 0;; ++depth) {
-        size_t count = node_count(nd);
-        size_t e = depth < 16 ? size_t(cur & 0xF) : 0;
-        if (e >= count) return Term::none();
-        stack.push_back(Level{node_children(nd), e + 1, count});
-        Term c = node_children(nd)[e];
-        if (c.is_list()) {
-            first = c;
-            break;
-        }
-        nd = c.boxed_ptr();
-        if (depth < 16) cur >>= 4;
-    }
-    // Collect leaves in iteration order.
     std::vector<Term> leaves;
-    leaves.push_back(first);
-    while (leaves.size() < elems && !stack.empty()) {
-        Level& top = stack.back();
-        if (top.idx >= top.count) {
-            stack.pop_back();
-            continue;
-        }
-        Term c = top.children[top.idx++];
-        if (c.is_list()) {
-            leaves.push_back(c);
-        } else {
-            const Term* sub = c.boxed_ptr();
-            stack.push_back(Level{node_children(sub), 0, node_count(sub)});
-        }
-    }
-    // The path to the next leaf: the position taken at each level (the last one: next to take).
-    while (!stack.empty() && stack.back().idx >= stack.back().count) stack.pop_back();
+    bool more = false;
+    if (!hashmap_leaves(map, cur, elems, leaves, more)) return Term::none();
     Term rest = Term::none();
-    if (!stack.empty()) {
-        uint64_t p = 0;
-        for (size_t d = stack.size(); d > 0; --d) {
-            size_t pos = d == stack.size() ? stack[d - 1].idx : stack[d - 1].idx - 1;
-            p = (p << 4) | pos;
-        }
+    if (more) {
+        uint64_t p = cur;
         Term pt;
         if (p <= uint64_t(kMaxSmall)) {
             pt = Term::small(int64_t(p));

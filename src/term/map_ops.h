@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "gc/heap.h"
 #include "term/map.h"
@@ -52,6 +53,13 @@ Term map_values(MapAlloc a, Term map);
 
 // erts_internal:map_next/3. acc is the atom 'iterator' or a list; returns none() for badarg.
 Term map_next(MapAlloc a, Term path, Term map, Term acc, bool iterator);
+
+// Up to `max` leaves ([K | V] cells) of hash map `map` in iteration order, from the one at
+// `path` (erl's iterator path: 4 bits per level, the head's child lowest; 0 is the first
+// leaf). Sets `path` to the next leaf's path and `more` to whether there is one; false for a
+// path that names no leaf.
+bool hashmap_leaves(Term map, uint64_t& path, size_t max, std::vector<Term>& leaves,
+                    bool& more);
 
 // A hash map node for erlang:display/1: bitmap and whether it is the map's head.
 struct HashNodeView {

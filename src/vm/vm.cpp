@@ -181,6 +181,23 @@ Export* Vm::export_entry(Term module, Term function, uint32_t arity) {
     return slot.get();
 }
 
+Export* Vm::trap_export(Term module, Term function, uint32_t arity, BifFn fn, uint32_t args) {
+    std::lock_guard lock(m_mutex);
+    auto& slot = m_trap_exports[fn];
+    if (!slot) {
+        slot = std::make_unique<Export>();
+        slot->module = module;
+        slot->function = function;
+        slot->arity = arity;
+        slot->bif = fn;
+        slot->trap_args = args;
+        slot->trampoline[0] = handler(unsigned(Op::call_bif));
+        slot->trampoline[1] = reinterpret_cast<Instr>(slot.get());
+        slot->address.store(slot->trampoline, std::memory_order_release);
+    }
+    return slot.get();
+}
+
 Export* Vm::find_export(Term module, Term function, uint32_t arity) const {
     std::lock_guard lock(m_mutex);
     auto it = m_exports.find(std::make_tuple(module.atom_index(), function.atom_index(), arity));

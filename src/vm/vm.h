@@ -44,6 +44,11 @@ public:
     // The entry for {M, F, A}, created (pointing at its call_undefined trampoline) if new.
     Export* export_entry(Term module, Term function, uint32_t arity);
     Export* find_export(Term module, Term function, uint32_t arity) const;
+    // A trap export (erl's): a BIF's continuation `fn`, named {M, F, A} like the BIF it
+    // continues but in no export table, so nothing but that BIF calls it. One per `fn`. It
+    // takes `args` x registers (up to 4): the BIF's own arguments first, as its error frames
+    // show them, then its state.
+    Export* trap_export(Term module, Term function, uint32_t arity, BifFn fn, uint32_t args);
 
     // --- modules ---
     Module* find_module(Term name) const;
@@ -108,6 +113,7 @@ private:
     std::vector<std::string> m_path;
     mutable std::mutex m_mutex;  // guards the maps below (single scheduler for now)
     std::map<std::tuple<uint32_t, uint32_t, uint32_t>, std::unique_ptr<Export>> m_exports;
+    std::map<BifFn, std::unique_ptr<Export>> m_trap_exports;
     std::unordered_map<uint32_t, std::unique_ptr<Module>> m_modules;
     std::vector<std::unique_ptr<Module>> m_old;  // deleted modules' code (never freed)
     std::set<uint32_t> m_old_names;              // modules with old code not yet purged

@@ -63,6 +63,33 @@ TEST_F(MapTest, LargeMapsIterateInErlOrder) {
     EXPECT_TRUE(map_get(m, Term::small(41)).is_none());
 }
 
+// hashmap_leaves in slices (as maps:keys/1 and values/1 take them when they yield): every
+// leaf once, and consing them in that order gives maps:keys/1's list.
+TEST_F(MapTest, LeavesInSlicesCoverTheMapInKeysOrder) {
+    Term m = ints(1, 5000);
+    ASSERT_TRUE(m.is_boxed_of(Subtag::HashMap));
+    uint64_t path = 0;
+    bool more = true;
+    std::vector<int64_t> consed;  // the list being built, head last
+    size_t slices = 0;
+    while (more) {
+        std::vector<Term> leaves;
+        ASSERT_TRUE(hashmap_leaves(m, path, 7, leaves, more));
+        ASSERT_LE(leaves.size(), 7u);
+        for (Term leaf : leaves) consed.push_back(leaf.head().small_value());
+        ++slices;
+    }
+    EXPECT_EQ(slices, (5000u + 6) / 7);
+    std::vector<int64_t> expected = keys_of(m);
+    ASSERT_EQ(consed.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i)
+        EXPECT_EQ(consed[consed.size() - 1 - i], expected[i]) << "at " << i;
+    // A path naming no leaf is refused.
+    std::vector<Term> none;
+    uint64_t bad = 0xFFFF;
+    EXPECT_FALSE(hashmap_leaves(m, bad, 7, none, more));
+}
+
 TEST_F(MapTest, DisplayShowsTheHamt) {
     Term m = map_remove(alloc(), ints(1, 40), Term::small(10));
     EXPECT_EQ(format_display(m),
