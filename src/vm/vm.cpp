@@ -165,19 +165,23 @@ void Vm::add_otp_paths() {
     for (auto& d : dirs) m_path.push_back(std::move(d));
 }
 
+std::unique_ptr<Export> Vm::new_export(Term module, Term function, uint32_t arity,
+                                       Op handler_op) const {
+    auto ep = std::make_unique<Export>();
+    ep->module = module;
+    ep->function = function;
+    ep->arity = arity;
+    ep->trampoline[0] = handler(unsigned(handler_op));
+    ep->trampoline[1] = reinterpret_cast<Instr>(ep.get());
+    ep->address.store(ep->trampoline, std::memory_order_release);
+    return ep;
+}
+
 Export* Vm::export_entry(Term module, Term function, uint32_t arity) {
     std::lock_guard lock(m_mutex);
     auto key = std::make_tuple(module.atom_index(), function.atom_index(), arity);
     auto& slot = m_exports[key];
-    if (!slot) {
-        slot = std::make_unique<Export>();
-        slot->module = module;
-        slot->function = function;
-        slot->arity = arity;
-        slot->trampoline[0] = handler(unsigned(Op::call_undefined));
-        slot->trampoline[1] = reinterpret_cast<Instr>(slot.get());
-        slot->address.store(slot->trampoline, std::memory_order_release);
-    }
+    if (!slot) slot = new_export(module, function, arity, Op::call_undefined);
     return slot.get();
 }
 
@@ -185,15 +189,9 @@ Export* Vm::trap_export(Term module, Term function, uint32_t arity, BifFn fn, ui
     std::lock_guard lock(m_mutex);
     auto& slot = m_trap_exports[fn];
     if (!slot) {
-        slot = std::make_unique<Export>();
-        slot->module = module;
-        slot->function = function;
-        slot->arity = arity;
+        slot = new_export(module, function, arity, Op::call_bif);
         slot->bif = fn;
         slot->trap_args = args;
-        slot->trampoline[0] = handler(unsigned(Op::call_bif));
-        slot->trampoline[1] = reinterpret_cast<Instr>(slot.get());
-        slot->address.store(slot->trampoline, std::memory_order_release);
     }
     return slot.get();
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "code/instr.h"
 #include "code/module.h"
 #include "process/process_table.h"
 #include "sched/stats.h"
@@ -109,6 +110,9 @@ private:
     void install_bifs();
     void make_boot_module();
     std::unique_ptr<Module> make_error_info_literals();
+    // A new export entry whose trampoline runs `handler_op`.
+    std::unique_ptr<Export> new_export(Term module, Term function, uint32_t arity,
+                                       Op handler_op) const;
 
     std::vector<std::string> m_path;
     mutable std::mutex m_mutex;  // guards the maps below (single scheduler for now)
