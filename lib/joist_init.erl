@@ -87,6 +87,11 @@ loop(Args) ->
                           end};
         {From, get_plain_arguments} ->
             From ! {init, []};
+        {stop, How} ->
+            %% init:stop/0,1, reboot/0 (OTP's init.erl sends these): erl takes its
+            %% applications down and halts; joist has none to take down, so it halts at once,
+            %% output flushed. init:restart/0 would boot the system again, which joist cannot.
+            stop(How);
         {From, {ensure_loaded, Module}} ->
             %% OTP's error_handler asks this for a module an undefined call named; joist
             %% has already tried to load it from the code path before calling the handler.
@@ -98,6 +103,15 @@ loop(Args) ->
             ok
     end,
     loop(Args).
+
+stop(stop) -> erlang:halt(0);
+stop(reboot) -> erlang:halt(0);
+stop({stop, Status}) -> erlang:halt(Status);
+stop(restart) ->
+    put_chars(latin1, "joist: init:restart/0 is not supported: halting instead\n",
+              #io{out = stderr}),
+    erlang:halt(0);
+stop(_) -> ok.
 
 %% io_request(Request, State) -> {Reply, State}: the Erlang I/O protocol.
 io_request({put_chars, Encoding, Chars}, S) ->

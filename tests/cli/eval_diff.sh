@@ -4,7 +4,8 @@
 #     JOIST_BINARY -noshell ARGS...
 # and compares stdout (byte-exact) and the exit status. The cases cover one-liners, a missing
 # final dot, bindings, io:format of a map, a scan error, a syntax error, runtime errors of each
-# class, the command-line order of -eval, -s and -run, and what standard_error writes.
+# class, the command-line order of -eval, -s and -run, init:stop, and what standard_error
+# writes.
 #
 # Usage: tests/cli/eval_diff.sh JOIST_BINARY
 set -u
@@ -50,6 +51,9 @@ check -eval 'erlang:display(first).' -s erlang display second -run erlang displa
 check -eval 'F = fun(N) -> N * N end, erlang:display([F(I) || I <- [1,2,3]]), halt(0).'
 check -run io format 'from ~s~n' -s erlang halt
 check -eval 'halt(7).'
+# init:stop/0,1 halt once what was written is out (-s init stop: the usual last word).
+check -eval 'io:format("before~n").' -s init stop
+check -eval '{_, {R, [F | _]}} = (catch init:stop(-1)), io:format("~p ~p~n", [R, F]), init:stop(3).'
 # The current directory is on the code path: a module compiled there loads on first call.
 printf -- '-module(here).\n-export([f/1]).\nf(X) -> {here, X * 2}.\n' > here.erl
 check -eval '{ok, here} = compile:file("here.erl"), io:format("~p~n", [here:f(21)]), halt().'
