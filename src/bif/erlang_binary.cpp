@@ -2,6 +2,7 @@
 // lists, iolists, atoms and integers. Also the iolist/bitstring helpers that bif/binary.cpp
 // and the other BIF files share (namespace binbif, declared in bif/binbif.h).
 // Iolists are walked with an explicit stack, so deep nesting never recurses in C++.
+#include <functional>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -77,6 +78,44 @@ bool binary_view(Term t, BitView& v) { return bit_view(t, v) && v.bit_size % 8 =
 
 // Flattens an iolist (or, with `bits`, a bitstring list) into `out`. `top_binary` lets the
 // top-level term itself be a binary. False if the term is not one.
+bool iodata_bytes(Term t, const std::function<void(const uint8_t*, size_t)>& sink) {
+    BitView v;
+    auto add_binary = [&](Term b) {
+        if (!bit_view(b, v) || v.bit_size % 8 != 0) return false;
+        if (v.bit_offset == 0) {
+            sink(v.bytes, v.byte_size());
+            return true;
+        }
+        for (uint64_t i = 0; i < v.byte_size(); ++i) {  // an unaligned sub-binary
+            uint8_t byte = uint8_t(v.bytes[i] << v.bit_offset | v.bytes[i + 1] >> (8 - v.bit_offset));
+            sink(&byte, 1);
+        }
+        return true;
+    };
+    if (!t.is_list() && !t.is_nil()) return add_binary(t);
+    std::vector<Term> stack{t};
+    while (!stack.empty()) {
+        Term x = stack.back();
+        stack.pop_back();
+        for (; x.is_list(); x = x.tail()) {
+            Term h = x.head();
+            if (h.is_small()) {
+                if (h.small_value() < 0 || h.small_value() > 255) return false;
+                uint8_t byte = uint8_t(h.small_value());
+                sink(&byte, 1);
+            } else if (h.is_list()) {
+                stack.push_back(x.tail());
+                stack.push_back(h);
+                break;
+            } else if (!h.is_nil() && !add_binary(h)) {
+                return false;
+            }
+        }
+        if (!x.is_list() && !x.is_nil() && !add_binary(x)) return false;
+    }
+    return true;
+}
+
 bool flatten_iolist(Term t, BitWriter& out, bool top_binary, bool bits) {
     BitView v;
     auto add_bin = [&](Term b) {

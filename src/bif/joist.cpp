@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "bif/bif.h"
+#include "bif/binbif.h"
 #include "gc/build.h"
 #include "term/atom_table.h"
 #include "term/binary.h"
@@ -18,23 +19,8 @@ namespace joist {
 // The bytes of an iolist (bytes, binaries, nested lists) appended to `out`; false if it is
 // not one.
 static bool iodata_bytes(Term data, std::vector<uint8_t>& out) {
-    std::vector<Term> stack{data};
-    while (!stack.empty()) {
-        Term t = stack.back();
-        stack.pop_back();
-        if (t.is_nil()) continue;
-        if (t.is_list()) {
-            stack.push_back(t.tail());
-            stack.push_back(t.head());
-        } else if (t.is_small() && t.small_value() >= 0 && t.small_value() < 256) {
-            out.push_back(uint8_t(t.small_value()));
-        } else {
-            BitView v;
-            if (!bit_view(t, v) || !v.byte_aligned()) return false;
-            out.insert(out.end(), v.bytes, v.bytes + v.byte_size());
-        }
-    }
-    return true;
+    return binbif::iodata_bytes(
+        data, [&out](const uint8_t* b, size_t n) { out.insert(out.end(), b, b + n); });
 }
 
 // joist:write_stdout(IoData) — writes the bytes to standard output (the stand-in group
