@@ -20,8 +20,10 @@ bool checksum_arg(Term t, uLong& out) {
     return true;
 }
 
-Term checksum(Process& p, uLong start, Term data, Update update) {
-    uLong sum = start;
+// The checksum of iodata `data`, continuing `start` (none(): from the initial value).
+Term checksum(Process& p, Term start, Term data, Update update) {
+    uLong sum = update(0, nullptr, 0);
+    if (start.is_value() && !checksum_arg(start, sum)) return p.badarg();
     bool ok = binbif::iodata_bytes(data, [&sum, update](const uint8_t* b, size_t n) {
         while (n > 0) {  // zlib takes at most 4 GB at a time
             uInt chunk = n > 0x40000000 ? 0x40000000u : uInt(n);
@@ -44,38 +46,12 @@ Term combine(Process& p, const Term* args, Combine f) {
 
 } // namespace
 
-// erlang:crc32/1 — erlang.html#crc32-1
-Term bif_erlang_crc32_1(Process& p, const Term* args) {
-    return checksum(p, crc32(0, nullptr, 0), args[0], crc32);
-}
-
-// erlang:crc32/2 — erlang.html#crc32-2
-Term bif_erlang_crc32_2(Process& p, const Term* args) {
-    uLong start;
-    if (!checksum_arg(args[0], start)) return p.badarg();
-    return checksum(p, start, args[1], crc32);
-}
-
-// erlang:crc32_combine/3 — erlang.html#crc32_combine-3
-Term bif_erlang_crc32_combine_3(Process& p, const Term* args) {
-    return combine(p, args, crc32_combine);
-}
-
-// erlang:adler32/1 — erlang.html#adler32-1
-Term bif_erlang_adler32_1(Process& p, const Term* args) {
-    return checksum(p, adler32(0, nullptr, 0), args[0], adler32);
-}
-
-// erlang:adler32/2 — erlang.html#adler32-2
-Term bif_erlang_adler32_2(Process& p, const Term* args) {
-    uLong start;
-    if (!checksum_arg(args[0], start)) return p.badarg();
-    return checksum(p, start, args[1], adler32);
-}
-
-// erlang:adler32_combine/3 — erlang.html#adler32_combine-3
-Term bif_erlang_adler32_combine_3(Process& p, const Term* args) {
-    return combine(p, args, adler32_combine);
-}
+// erlang.html#crc32-1, #crc32-2, #crc32_combine-3, #adler32-1, #adler32-2, #adler32_combine-3
+Term bif_erlang_crc32_1(Process& p, const Term* a) { return checksum(p, Term::none(), a[0], crc32); }
+Term bif_erlang_crc32_2(Process& p, const Term* a) { return checksum(p, a[0], a[1], crc32); }
+Term bif_erlang_crc32_combine_3(Process& p, const Term* a) { return combine(p, a, crc32_combine); }
+Term bif_erlang_adler32_1(Process& p, const Term* a) { return checksum(p, Term::none(), a[0], adler32); }
+Term bif_erlang_adler32_2(Process& p, const Term* a) { return checksum(p, a[0], a[1], adler32); }
+Term bif_erlang_adler32_combine_3(Process& p, const Term* a) { return combine(p, a, adler32_combine); }
 
 } // namespace joist
