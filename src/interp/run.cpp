@@ -169,6 +169,8 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     // The call_ext* instruction that reached a BIF trampoline: erl's traces show the calling
     // function at that call, whether or not it was a tail call.
     const Instr* call_pc = nullptr;
+    unsigned fun_arity = 0;  // call_fun's arity, for its shared body
+    const Instr* fun_call_at = nullptr;  // a tail call_fun: where its error is raised
     const Instr* error_pc = nullptr;
 
 #ifdef JOIST_DEBUG_TRACE_INSTRUCTIONS
@@ -1280,11 +1282,24 @@ L_call_fun: {
     YIELD_IF_DONE(I[1] + 1);
     SYNC_E();
     call_pc = nullptr;
-    unsigned n = unsigned(I[1]);
+    fun_arity = unsigned(I[1]);
+    fun_call_at = nullptr;  // an error's trace starts at the pushed return address
     ++reds;
     PUSH_CP(I + 2);
     goto call_fun_common;
-call_fun_common:
+}
+L_call_fun_last: {  // call_fun; deallocate N; return: the fun runs in the caller's place
+    YIELD_IF_DONE(I[1] + 1);
+    call_pc = nullptr;
+    fun_arity = unsigned(I[1]);
+    fun_call_at = I;  // the frame is gone: an error's trace starts here
+    ++reds;
+    E += I[2];
+    SYNC_E();
+    goto call_fun_common;
+}
+call_fun_common: {
+    unsigned n = fun_arity;
     Term f = x[n];
     if (f.is_boxed_of(Subtag::Fun)) {
         FunEntry* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
@@ -1300,13 +1315,13 @@ call_fun_common:
         DISPATCH();
     }
     p.raise(am::error, gc::make_tuple_of(p.heap, am::badfun, f));
-    error_pc = nullptr;
+    error_pc = fun_call_at;
     goto handle_error;
 call_fun_badarity: {
     Term al = args_to_list(p, x, n);
     p.raise(am::error,
             gc::make_tuple_of(p.heap, am::badarity, gc::make_tuple_of(p.heap, f, al)));
-    error_pc = nullptr;
+    error_pc = fun_call_at;
     goto handle_error;
 }
 }
@@ -1315,38 +1330,23 @@ L_call_fun2: {
     YIELD_IF_DONE((I[3] & 7) == 0 ? std::max<Word>(I[2], (I[3] >> 3) + 1) : I[2]);
     SYNC_E();
     call_pc = nullptr;
-    unsigned n = unsigned(I[2]);
-    x[n] = OPS(3);
+    fun_arity = unsigned(I[2]);
+    x[fun_arity] = OPS(3);
+    fun_call_at = nullptr;
     ++reds;
     PUSH_CP(I + 4);
-    {
-        // Reuse call_fun's body with the fun in x[n].
-        Term f = x[n];
-        if (f.is_boxed_of(Subtag::Fun)) {
-            FunEntry* fe = reinterpret_cast<FunEntry*>(f.boxed_ptr()[1].raw);
-            if (fe->arity - fe->num_free == n) {
-                for (unsigned i = 0; i < fe->num_free; ++i) x[n + i] = f.boxed_ptr()[2 + i];
-                I = fe->address;
-                DISPATCH();
-            }
-        }
-        if (f.is_boxed_of(Subtag::Export)) {
-            Export* xp = reinterpret_cast<Export*>(f.boxed_ptr()[1].raw);
-            if (xp->arity == n) {
-                I = xp->address.load(std::memory_order_acquire);
-                DISPATCH();
-            }
-        }
-        if (!f.is_fun()) {
-            p.raise(am::error, gc::make_tuple_of(p.heap, am::badfun, f));
-        } else {
-            Term al = args_to_list(p, x, n);
-            p.raise(am::error,
-                    gc::make_tuple_of(p.heap, am::badarity, gc::make_tuple_of(p.heap, f, al)));
-        }
-        error_pc = nullptr;
-        goto handle_error;
-    }
+    goto call_fun_common;  // the same checks and errors
+}
+L_call_fun2_last: {  // call_fun2; deallocate N; return
+    YIELD_IF_DONE((I[3] & 7) == 0 ? std::max<Word>(I[2], (I[3] >> 3) + 1) : I[2]);
+    call_pc = nullptr;
+    fun_arity = unsigned(I[2]);
+    x[fun_arity] = OPS(3);
+    fun_call_at = I;
+    ++reds;
+    E += I[4];
+    SYNC_E();
+    goto call_fun_common;  // the same checks and errors
 }
 L_make_fun: {
     SYNC_E();

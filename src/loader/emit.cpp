@@ -87,6 +87,7 @@ private:
     void heap_need_in_bytes(size_t at) { m_code[at + 1] = (m_code[at + 1] + 1) * sizeof(Term); }
     Result<void> emit_one(const GenOp& g);
     Result<bool> fuse(const GenOp& g1, const GenOp& g2, const GenOp* next);
+    bool m_skip_next = false;  // fuse() made `next` part of its instruction too
     Term extra_literal_float(double d);
     Term extra_literal_big(const std::vector<uint8_t>& bytes);
     Term extra_literal_string(const Operand& offset, uint64_t bytes);
@@ -766,6 +767,20 @@ Result<bool> Emitter::fuse(const GenOp& g1, const GenOp& g2, const GenOp* next) 
         TRY_VOID(emit_operand('u', a[0]));
         return true;
     }
+    // call_fun(2); deallocate; return: a tail call (else a loop through a fun grows the stack).
+    if ((n1 == "call_fun" || n1 == "call_fun2") && n2 == "deallocate" && next &&
+        genop_info(next->opcode) && std::string_view(genop_info(next->opcode)->name) == "return") {
+        if (n1 == "call_fun") {
+            emit_op(Op::call_fun_last);
+            TRY_VOID(emit_operand('u', a[0]));
+        } else {
+            emit_op(Op::call_fun2_last);
+            for (size_t k = 0; k < 3; ++k) TRY_VOID(emit_operand("sus"[k], a[k]));
+        }
+        TRY_VOID(emit_operand('u', b[0]));
+        m_skip_next = true;
+        return true;
+    }
     auto kind = operand_kind;
     auto reg = plain;
     if (n1 == "move" && n2 == "return" && reg(a[1]).kind == K::XReg && reg(a[1]).value == 0) {
@@ -946,6 +961,8 @@ Result<std::unique_ptr<Module>> Emitter::run() {
         const GenOp* next = i + 2 < code.size() ? &code[i + 2] : nullptr;
         if (i + 1 < code.size() && TRY(fuse(code[i], code[i + 1], next))) {
             ++i;
+            if (m_skip_next) ++i;  // the fused pair took `next` in as well
+            m_skip_next = false;
             continue;
         }
         TRY_VOID(emit_one(code[i]));
