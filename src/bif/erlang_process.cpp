@@ -722,8 +722,7 @@ Term stack_item(Process& p, Process& q, bool trace, bool location) {
     std::vector<Term> frames;
     for (const Instr* at : frames_of(p, q)) {
         Term mfa, loc;
-        if (q.yielded_in && at == q.yielded_in->trampoline) {  // in a BIF that yielded
-            const Export* ep = q.yielded_in;
+        if (const Export* ep = q.yielded_bif_at(at)) {  // in a BIF that yielded
             mfa = gc::make_tuple_of(h, ep->module, ep->function, Term::small(ep->arity));
             loc = Term::nil();
         } else if (!describe(*p.vm, h, at, mfa, loc)) {

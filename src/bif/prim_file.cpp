@@ -65,6 +65,21 @@ bool int64_arg(Term t, int64_t& v) {
     return false;  // bignums are out of the 60-bit small range only past int64 here
 }
 
+// An offset and a size (or length) argument: both must be numbers (else badarg, as erl's
+// NIFs) and non-negative 64-bit integers (else {error, einval}). False with `r` set to what
+// the NIF returns.
+bool offset_size_args(Process& p, Term a, Term b, int64_t& offset, int64_t& size, Term& r) {
+    if (!a.is_number() || !b.is_number()) {
+        r = p.badarg();
+        return false;
+    }
+    if (!int64_arg(a, offset) || !int64_arg(b, size) || offset < 0 || size < 0) {
+        r = error_tuple(p, EINVAL);
+        return false;
+    }
+    return true;
+}
+
 // The file of a handle term; nullptr (badarg) if it is not one. A closed file has fd < 0.
 std::shared_ptr<File> file_arg(Term t) { return find_resource_as<File>(t); }
 
@@ -280,10 +295,8 @@ Term nif_prim_file_pread_nif_3(Process& p, const Term* args) {
     Term r;
     auto f = open_file_arg(p, args[0], r);
     if (!f) return r;
-    if (!args[1].is_number() || !args[2].is_number()) return p.badarg();
     int64_t offset, size;
-    if (!int64_arg(args[1], offset) || !int64_arg(args[2], size) || offset < 0 || size < 0)
-        return error_tuple(p, EINVAL);
+    if (!offset_size_args(p, args[1], args[2], offset, size, r)) return r;
     std::lock_guard lock(f->mutex);
     return read_some(p, f->fd, size, offset);
 }
@@ -343,10 +356,8 @@ Term nif_prim_file_allocate_nif_3(Process& p, const Term* args) {
     Term r;
     auto f = open_file_arg(p, args[0], r);
     if (!f) return r;
-    if (!args[1].is_number() || !args[2].is_number()) return p.badarg();
     int64_t offset, length;
-    if (!int64_arg(args[1], offset) || !int64_arg(args[2], length) || offset < 0 || length < 0)
-        return error_tuple(p, EINVAL);
+    if (!offset_size_args(p, args[1], args[2], offset, length, r)) return r;
     std::lock_guard lock(f->mutex);
     int e = ::posix_fallocate(f->fd, off_t(offset), off_t(length));
     if (e != 0) return error_tuple(p, e);
@@ -357,10 +368,8 @@ Term nif_prim_file_advise_nif_4(Process& p, const Term* args) {
     Term r;
     auto f = open_file_arg(p, args[0], r);
     if (!f) return r;
-    if (!args[1].is_number() || !args[2].is_number()) return p.badarg();
     int64_t offset, length;
-    if (!int64_arg(args[1], offset) || !int64_arg(args[2], length) || offset < 0 || length < 0)
-        return error_tuple(p, EINVAL);
+    if (!offset_size_args(p, args[1], args[2], offset, length, r)) return r;
     static const std::pair<const char*, int> kAdvice[] = {
         {"normal", POSIX_FADV_NORMAL},         {"random", POSIX_FADV_RANDOM},
         {"sequential", POSIX_FADV_SEQUENTIAL}, {"will_need", POSIX_FADV_WILLNEED},
@@ -402,11 +411,8 @@ Term nif_prim_file_ipread_s32bu_p32bu_nif_3(Process& p, const Term* args) {
     Term r;
     auto f = open_file_arg(p, args[0], r);
     if (!f) return r;
-    if (!args[1].is_number() || !args[2].is_number()) return p.badarg();
     int64_t offset, max_size;
-    if (!int64_arg(args[1], offset) || !int64_arg(args[2], max_size) || offset < 0 ||
-        max_size < 0)
-        return error_tuple(p, EINVAL);
+    if (!offset_size_args(p, args[1], args[2], offset, max_size, r)) return r;
     std::lock_guard lock(f->mutex);
     uint8_t hdr[8];
     ssize_t n = ::pread(f->fd, hdr, 8, off_t(offset));

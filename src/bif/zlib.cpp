@@ -40,6 +40,16 @@ struct Stream : Resource {
     Term stash_term = Term::none();
 
     size_t queued() const { return input.size() - head; }
+    // Just initialised to deflate or inflate. A raw stream (negative window bits) has no zlib
+    // trailer, so the crc of its uncompressed side is kept here (zlib:crc32/1 reads it).
+    void start(State st, bool raw_stream) {
+        state = st;
+        eos_seen = false;
+        raw = raw_stream;
+        want_input_crc = raw && st == State::Deflate;
+        want_output_crc = raw && st == State::Inflate;
+        output_crc = input_crc = crc32(0L, Z_NULL, 0);
+    }
     void reset_input() {
         input.clear();
         head = 0;
@@ -175,14 +185,7 @@ Term nif_zlib_deflateInit_nif_6(Process& p, const Term* args) {
     if (z->owner != p.number) return p.error(atom("not_on_controlling_process"));
     if (z->state != State::None) return p.error(atom("already_initialized"));
     int res = deflateInit2(&z->s, level, method, bits, mem, strategy);
-    if (res == Z_OK) {
-        z->state = State::Deflate;
-        z->eos_seen = false;
-        z->raw = bits < 0;
-        z->want_output_crc = false;
-        z->want_input_crc = z->raw;
-        z->output_crc = z->input_crc = crc32(0L, Z_NULL, 0);
-    }
+    if (res == Z_OK) z->start(State::Deflate, bits < 0);
     return zlib_return(p, res);
 }
 
@@ -199,26 +202,44 @@ Term nif_zlib_deflateSetDictionary_nif_2(Process& p, const Term* args) {
     return gc::make_integer(p.heap, int32_t(sum));
 }
 
-Term nif_zlib_deflateReset_nif_1(Process& p, const Term* args) {
-    auto z = stream_arg(p, args[0]);
+// deflateReset_nif/inflateReset_nif: the stream starts over (in the state `want`).
+static Term reset_stream(Process& p, Term arg, State want) {
+    auto z = stream_arg(p, arg);
     if (!z) return Term::none();
-    if (z->state != State::Deflate) return not_initialized(p);
-    int res = deflateReset(&z->s);
-    z->input_crc = crc32(0L, Z_NULL, 0);
+    if (z->state != want) return not_initialized(p);
+    int res;
+    if (want == State::Deflate) {
+        res = deflateReset(&z->s);
+        z->input_crc = crc32(0L, Z_NULL, 0);
+    } else {
+        res = inflateReset(&z->s);
+        z->output_crc = crc32(0L, Z_NULL, 0);
+    }
     z->eos_seen = false;
     z->reset_input();
     return zlib_return(p, res);
 }
 
-Term nif_zlib_deflateEnd_nif_1(Process& p, const Term* args) {
-    auto z = stream_arg(p, args[0]);
+// deflateEnd_nif/inflateEnd_nif: the stream ends; input left over (or, inflating, a stream
+// that never reached its end) is a data error, as in erl.
+static Term end_stream(Process& p, Term arg, State want) {
+    auto z = stream_arg(p, arg);
     if (!z) return Term::none();
-    if (z->state != State::Deflate) return not_initialized(p);
-    int res = deflateEnd(&z->s);
-    if (res == Z_OK && z->queued() > 0) res = Z_DATA_ERROR;
+    if (z->state != want) return not_initialized(p);
+    bool inflating = want == State::Inflate;
+    int res = inflating ? inflateEnd(&z->s) : deflateEnd(&z->s);
+    if (res == Z_OK && ((inflating && !z->eos_seen) || z->queued() > 0)) res = Z_DATA_ERROR;
     z->reset_input();
     z->state = State::None;
     return zlib_return(p, res);
+}
+
+Term nif_zlib_deflateReset_nif_1(Process& p, const Term* args) {
+    return reset_stream(p, args[0], State::Deflate);
+}
+
+Term nif_zlib_deflateEnd_nif_1(Process& p, const Term* args) {
+    return end_stream(p, args[0], State::Deflate);
 }
 
 Term nif_zlib_deflateParams_nif_3(Process& p, const Term* args) {
@@ -254,13 +275,8 @@ Term nif_zlib_inflateInit_nif_3(Process& p, const Term* args) {
     if (z->state != State::None) return p.error(atom("already_initialized"));
     int res = inflateInit2(&z->s, bits);
     if (res == Z_OK) {
-        z->state = State::Inflate;
+        z->start(State::Inflate, bits < 0);
         z->eos_behavior = eos;
-        z->eos_seen = false;
-        z->raw = bits < 0;
-        z->want_output_crc = z->raw;
-        z->want_input_crc = false;
-        z->output_crc = z->input_crc = crc32(0L, Z_NULL, 0);
     }
     return zlib_return(p, res);
 }
@@ -289,25 +305,11 @@ Term nif_zlib_inflateGetDictionary_nif_1(Process& p, const Term* args) {
 }
 
 Term nif_zlib_inflateReset_nif_1(Process& p, const Term* args) {
-    auto z = stream_arg(p, args[0]);
-    if (!z) return Term::none();
-    if (z->state != State::Inflate) return not_initialized(p);
-    int res = inflateReset(&z->s);
-    z->output_crc = crc32(0L, Z_NULL, 0);
-    z->eos_seen = false;
-    z->reset_input();
-    return zlib_return(p, res);
+    return reset_stream(p, args[0], State::Inflate);
 }
 
 Term nif_zlib_inflateEnd_nif_1(Process& p, const Term* args) {
-    auto z = stream_arg(p, args[0]);
-    if (!z) return Term::none();
-    if (z->state != State::Inflate) return not_initialized(p);
-    int res = inflateEnd(&z->s);
-    if (res == Z_OK && (!z->eos_seen || z->queued() > 0)) res = Z_DATA_ERROR;
-    z->reset_input();
-    z->state = State::None;
-    return zlib_return(p, res);
+    return end_stream(p, args[0], State::Inflate);
 }
 
 Term nif_zlib_inflate_nif_4(Process& p, const Term* args) {

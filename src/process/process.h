@@ -317,6 +317,9 @@ struct Process {
     }
     // The trap export a TrapYield left the process at (its pc is the export's code then).
     const Export* yielded_in = nullptr;
+    // The BIF whose trap export's code `at` is, if the process yielded there (its current
+    // function for process_info/2 and trace events); else nullptr.
+    const Export* yielded_bif_at(const Instr* at) const;
 
     // erlang:trace/3 flags on this process (process/trace.h) and the tracer's pid number.
     // Set by any process, read by the owner's scheduler.

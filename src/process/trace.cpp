@@ -8,6 +8,10 @@
 
 namespace joist {
 
+const Export* Process::yielded_bif_at(const Instr* at) const {
+    return yielded_in && at == yielded_in->trampoline ? yielded_in : nullptr;
+}
+
 void trace_schedule(Vm& vm, Process& p, bool in) {
     uint64_t tracer_number = p.tracer.load(std::memory_order_acquire);
     Process* tracer = tracer_number ? vm.processes.find(tracer_number) : nullptr;
@@ -21,10 +25,10 @@ void trace_schedule(Vm& vm, Process& p, bool in) {
     Term mfa = Term::small(0);
     Term module = Term::none(), function = Term::none();
     uint32_t arity = 0;
-    if (p.yielded_in && p.pc == p.yielded_in->trampoline) {  // inside a BIF that yielded
-        module = p.yielded_in->module;
-        function = p.yielded_in->function;
-        arity = p.yielded_in->arity;
+    if (const Export* bif = p.yielded_bif_at(p.pc)) {
+        module = bif->module;
+        function = bif->function;
+        arity = bif->arity;
     } else if (const Module* m = vm.module_containing(p.pc)) {
         if (const FunctionInfo* f = m->function_at(p.pc)) {
             module = m->name;
