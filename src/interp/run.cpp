@@ -162,7 +162,14 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     p.saved_x.clear();
     // Reductions of this run, counted from -budget up: the slice is over at 0 (a compare with
     // zero on every call). reds + budget is added to the process's count on leaving.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+    // GCC otherwise keeps the count in a stack slot, each call a read-modify-write of memory
+    // (a store-to-load chain from one call to the next). r13 is callee-saved: the functions
+    // the handlers call preserve it. Clang ignores the binding outside asm operands.
+    register int64_t reds asm("r13") = -budget;
+#else
     int64_t reds = -budget;
+#endif
     Term top_frame = Term::none();  // the BIF/undef frame topping the next stack trace
     Term ar_a, ar_b;                // the arithmetic rows' slow path: operands, and whether
     bool ar_blit = false;           // the second one is a literal
@@ -217,6 +224,46 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     // Words the last test_heap/allocate_heap reserved: a plain bump.
 #define HBUMP(n) (p.heap.top += (n), p.heap.top - (n))
 #define PUSH_CP(next) (*--E = Term::from_raw(reinterpret_cast<Word>(next)))
+    // Operands on the interpreter's critical path. Loads chain through I and E: the next
+    // handler reads its operands from I, a return reads its address from E. A frame size or
+    // jump target taken from an operand would put that operand's load on the chain too, so
+    // where the value is nearly always one of a few constants, the handlers branch on it
+    // (predicted) and use a constant that its own instruction makes instead: the CPU goes on
+    // without waiting for the load. On x86-64 the constant comes from an asm `mov`, as GCC
+    // otherwise sees that it equals the loaded value and uses that after all.
+    //   PREDICTED(v, n, A, B): v = n, with A and B the likely values of n.
+#if defined(__GNUC__) && defined(__x86_64__)
+#    define PREDICTED(v, n, A, B)                                                                  \
+        do {                                                                                       \
+            Word n_ = (n);                                                                         \
+            if (n_ == (A))                                                                         \
+                asm("mov %1, %0" : "=r"(v) : "i"(A));                                              \
+            else if (n_ == (B))                                                                    \
+                asm("mov %1, %0" : "=r"(v) : "i"(B));                                              \
+            else                                                                                   \
+                v = n_;                                                                            \
+        } while (0)
+#else
+#    define PREDICTED(v, n, A, B) ((v) = (n))
+#endif
+    // E += n for a frame size n (nearly always 1 or 2).
+#define E_ADD_PREDICTED(n)                                                                         \
+    do {                                                                                           \
+        Word k_;                                                                                   \
+        PREDICTED(k_, n, 1, 2);                                                                    \
+        E += k_;                                                                                   \
+    } while (0)
+    // I = LABEL(n), where the label is usually the instruction `span` words on: the fail label
+    // of a test fused with the return that follows it.
+#define JUMP_PREDICTED(n, span)                                                                    \
+    do {                                                                                           \
+        Word off_;                                                                                 \
+        PREDICTED(off_, Word(reinterpret_cast<const char*>(LABEL(n)) -                            \
+                             reinterpret_cast<const char*>(I)),                                    \
+                  (span) * sizeof(Instr), (span) * sizeof(Instr));                                 \
+        I = reinterpret_cast<const Instr*>(reinterpret_cast<const char*>(I) + off_);               \
+        DISPATCH();                                                                                \
+    } while (0)
     // An exception raised by the instruction at I (its function tops the trace).
 #define RAISE_HERE(cls, reason)                                                                    \
     do {                                                                                           \
@@ -265,7 +312,7 @@ L_call:
 L_call_last:
     YIELD_IF_DONE(I[3]);
     ++reds;
-    E += I[2];
+    E_ADD_PREDICTED(I[2]);
     I = LABEL(1);
     DISPATCH();
 L_call_only:
@@ -291,7 +338,7 @@ L_call_ext_last:
     YIELD_IF_DONE(I[3]);
     ++reds;
     call_pc = I;
-    E += I[2];
+    E_ADD_PREDICTED(I[2]);
     CALL_EXT_TARGET();
 L_call_ext_only:
     YIELD_IF_DONE(I[2]);
@@ -730,6 +777,8 @@ L_arith_plus_XI_y:
     ARITH_BODY_I(add, ARG_X(3), ARG_Y(5))
 L_arith_minus_XI_then_allocate_1:
     ARITH_BODY_IK(sub, ARG_X(3), ARG_X(5), GO_NEXT, L_allocate_1)
+L_arith_minus_XI_then_allocate_1_then_move_xy_xx_call:
+    ARITH_BODY_IK(sub, ARG_X(3), ARG_X(5), GO_NEXT, L_allocate_1_then_move_xy_xx_call)
 L_arith_minus_YI_then_move_xy_xx_call:
     ARITH_BODY_IK(sub, ARG_Y(3), ARG_X(5), GO_NEXT, L_move_xy_xx_call)
 L_arith_plus_YX_then_deallocate_return:
@@ -738,7 +787,8 @@ L_arith_plus_YX_then_deallocate_return:
     // ---- stack and heap ----
 L_allocate: {
     // One word more than the frame: the return address the next call pushes.
-    size_t need = I[1];
+    size_t need;
+    PREDICTED(need, I[1], 3, 4);  // allocate_1 and allocate_2 take the smaller frames
     if (size_t(E - p.heap.top) < need + 1) GC(unsigned(I[2]), need + 1);
     E -= need;
     for (size_t i = 0; i < need; ++i) E[i] = Term::nil();
@@ -754,6 +804,8 @@ L_allocate_1_then_move_xy_xx_call:
     ALLOCATE_1(GO_NEXT, L_move_xy_xx_call)
 L_allocate_1_then_get_list_X_YX:
     ALLOCATE_1(GO_NEXT, L_get_list_X_YX)
+L_allocate_1_then_get_list_X_YX_then_call:
+    ALLOCATE_1(GO_NEXT, L_get_list_X_YX_then_call)
 L_allocate_2:
     if (size_t(E - p.heap.top) < 3) GC(unsigned(I[2]), 3);
     E -= 2;
@@ -785,18 +837,18 @@ L_test_heap:
 L_test_heap_then_put_tuple2:
     TEST_HEAP(GO_NEXT, L_put_tuple2)
 L_deallocate:
-    E += I[1];
+    E_ADD_PREDICTED(I[1]);
     NEXT(1);
 L_deallocate_return:
-    E += I[1];
+    E_ADD_PREDICTED(I[1]);
     I = reinterpret_cast<const Instr*>(E->raw);
     ++E;
     DISPATCH();
 L_trim:
-    E += I[1];
+    E_ADD_PREDICTED(I[1]);
     NEXT(2);
 L_trim_then_call:
-    E += I[1];
+    E_ADD_PREDICTED(I[1]);
     GO_NEXT(2, L_call);
 L_init_yregs: {
     size_t n = I[1];
@@ -1055,7 +1107,8 @@ L_is_ne_exact: {
 L_is_eq_exact_XI:
     TEST(ARG_X(2).raw == I[3], 3);
 L_is_eq_exact_XI_then_move_return_c:
-    TEST_K(ARG_X(2).raw == I[3], 3, GO_NEXT, L_move_return_c);
+    if (ARG_X(2).raw == I[3]) GO_NEXT(3, L_move_return_c);
+    JUMP_PREDICTED(1, 6);  // usually to the clause after the return
 L_is_eq_exact_XI_then_is_eq_exact_XI:
     TEST_K(ARG_X(2).raw == I[3], 3, GO_NEXT, L_is_eq_exact_XI);
 L_is_eq_exact_YI:
@@ -1098,6 +1151,8 @@ L_is_nonempty_list_X:
     TEST(ARG_X(2).is_list(), 2);
 L_is_nonempty_list_X_then_allocate_1:
     TEST_K(ARG_X(2).is_list(), 2, GO_NEXT, L_allocate_1);
+L_is_nonempty_list_X_then_allocate_1_then_get_list_X_YX_then_call:
+    TEST_K(ARG_X(2).is_list(), 2, GO_NEXT, L_allocate_1_then_get_list_X_YX_then_call);
 L_is_nonempty_list_Y:
     TEST(ARG_Y(2).is_list(), 2);
 L_is_tuple:
@@ -1193,6 +1248,12 @@ L_jump_on_val_X:
     JUMP_ON_VAL(ARG_X(1))
 L_jump_on_val:
     JUMP_ON_VAL(OPS(1))
+L_return_if_in_range_X:
+    if (std::rotr(uint64_t(ARG_X(1).raw - I[3]), 4) < I[4]) goto L_return_;
+    // Usually the fail label follows the return: 5 words, a table of 2, the return.
+    if (I[4] == 2) JUMP_PREDICTED(2, 8);
+    I = LABEL(2);
+    DISPATCH();
 L_select_tuple_arity: {
     Term v = OPS(1);
     if (v.is_tuple()) {

@@ -110,6 +110,9 @@ private:
     std::vector<Term> m_literals;
     std::vector<Export*> m_imports;
     std::vector<std::pair<size_t, Op>> m_emitted;  // code index and row of each instruction
+    // jump_on_val_X instructions whose cases all go to one label: return_if_in_range_X if
+    // that label's instruction is a return (link_successors).
+    std::vector<std::pair<size_t, uint32_t>> m_return_candidates;
     std::vector<uint32_t> m_label_offsets;
     std::vector<std::pair<size_t, uint32_t>> m_label_fixups;  // code index, label
     std::vector<std::pair<uint32_t, uint32_t>> m_catch_fixups; // catch index, label
@@ -624,6 +627,11 @@ Result<void> Emitter::emit_one(const GenOp& g) {
         if (all_small && hi - lo < int64_t(2 * count + 8) && a[1].kind == K::Label &&
             a[1].value > 0) {
             const Operand& src = a[0].kind == K::TypedReg && !a[0].list.empty() ? a[0].list[0] : a[0];
+            bool one_target = true;
+            for (size_t i = 2; i < pairs.size(); i += 2)
+                one_target = one_target && pairs[i + 1].value == pairs[1].value;
+            if (src.kind == K::XReg && one_target && pairs[1].value != a[1].value)
+                m_return_candidates.emplace_back(m_code.size(), uint32_t(pairs[1].value));
             emit_op(src.kind == K::XReg ? Op::jump_on_val_X : Op::jump_on_val);
             TRY_VOID(emit_operand('s', a[0]));
             TRY_VOID(emit_operand('f', a[1]));
@@ -916,9 +924,44 @@ void Emitter::link_successors() {
         {Op::test_heap_put_tuple2_2_XX, Op::deallocate_return,
          Op::test_heap_put_tuple2_2_XX_then_deallocate_return},
     };
+    Instr return_row = m_vm.handler(unsigned(Op::return_));
+    for (auto [at, label] : m_return_candidates) {
+        if (label < m_label_offsets.size() && m_label_offsets[label] != kNoLabel &&
+            m_code[m_label_offsets[label]] == return_row)
+            m_code[at] = m_vm.handler(unsigned(Op::return_if_in_range_X));
+    }
+    // Longer chains first: each row's handler jumps to the next row's linked form.
+    struct Chain {
+        Op ops[4];
+        size_t length;
+        Op linked;
+    };
+    static constexpr Chain kChains[] = {
+        {{Op::is_nonempty_list_X, Op::allocate_1, Op::get_list_X_YX, Op::call}, 4,
+         Op::is_nonempty_list_X_then_allocate_1_then_get_list_X_YX_then_call},
+        {{Op::allocate_1, Op::get_list_X_YX, Op::call}, 3,
+         Op::allocate_1_then_get_list_X_YX_then_call},
+        {{Op::arith_minus_XI, Op::allocate_1, Op::move_xy_xx_call}, 3,
+         Op::arith_minus_XI_then_allocate_1_then_move_xy_xx_call},
+    };
+    auto chain_at = [&](size_t i, const Chain& c) {
+        if (i + c.length > m_emitted.size()) return false;
+        for (size_t k = 0; k < c.length; ++k)
+            if (m_emitted[i + k].second != c.ops[k]) return false;
+        return true;
+    };
     for (size_t i = 0; i + 1 < m_emitted.size(); ++i) {
         auto [at, op] = m_emitted[i];
+        bool done = false;
+        for (const Chain& c : kChains) {
+            if (chain_at(i, c)) {
+                m_code[at] = m_vm.handler(unsigned(c.linked));
+                done = true;
+                break;
+            }
+        }
         for (const Link& l : kLinks) {
+            if (done) break;
             if (l.first == op && l.next == m_emitted[i + 1].second) {
                 m_code[at] = m_vm.handler(unsigned(l.linked));
                 break;
