@@ -813,7 +813,8 @@ L_allocate_2:
     E[1] = Term::nil();
     NEXT(2);
 L_allocate_heap: {
-    size_t stack = I[1], heap = I[2];
+    size_t stack, heap = I[2];
+    PREDICTED(stack, I[1], 1, 2);
     if (size_t(E - p.heap.top) < stack + heap + 1 || fragments_need_gc(p.heap))
         GC(unsigned(I[3]), stack + heap + 1);
     E -= stack;
@@ -1355,7 +1356,7 @@ L_call_fun_last: {  // call_fun; deallocate N; return: the fun runs in the calle
     fun_arity = unsigned(I[1]);
     fun_call_at = I;  // the frame is gone: an error's trace starts here
     ++reds;
-    E += I[2];
+    E_ADD_PREDICTED(I[2]);
     SYNC_E();
     goto call_fun_common;
 }
@@ -1405,7 +1406,7 @@ L_call_fun2_last: {  // call_fun2; deallocate N; return
     x[fun_arity] = OPS(3);
     fun_call_at = I;
     ++reds;
-    E += I[4];
+    E_ADD_PREDICTED(I[4]);
     SYNC_E();
     goto call_fun_common;  // the same checks and errors
 }
@@ -1449,7 +1450,7 @@ L_apply_last: {
         error_pc = I;
         goto handle_error;
     }
-    E += I[2];
+    E_ADD_PREDICTED(I[2]);
     I = vm.export_entry(m, f, n)->address.load(std::memory_order_acquire);
     DISPATCH();
 }
