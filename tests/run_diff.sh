@@ -181,10 +181,20 @@ fi
 
 # --- run -------------------------------------------------------------------
 export RD_OUT="$OUT" RD_VM="$VM" RD_TIMEOUT="$TMO"
-if [ ${#modules[@]} -gt 0 ]; then
-    printf '%s\n' "${modules[@]}" | \
+# The sched_* programs watch how the schedulers spread work over the cores: they run one at a
+# time after the others, so that no other test competes for a core (erl itself then leaves
+# work on one scheduler).
+parallel=(); solo=()
+for m in "${modules[@]}"; do
+    case "$m" in sched_*) solo+=("$m") ;; *) parallel+=("$m") ;; esac
+done
+if [ ${#parallel[@]} -gt 0 ]; then
+    printf '%s\n' "${parallel[@]}" | \
         xargs -P "$JOBS" -n 1 bash "$SCRIPT_DIR/run_diff.sh" --run-one
 fi
+for m in "${solo[@]}"; do
+    bash "$SCRIPT_DIR/run_diff.sh" --run-one "$m"
+done
 
 # --- report ----------------------------------------------------------------
 passed=0; failed=0; skipped=0

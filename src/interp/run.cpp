@@ -229,17 +229,18 @@ RunResult run_impl(Vm* vmp, Process* pp, Context* ctxp, int64_t budget) {
     // jump target taken from an operand would put that operand's load on the chain too, so
     // where the value is nearly always one of a few constants, the handlers branch on it
     // (predicted) and use a constant that its own instruction makes instead: the CPU goes on
-    // without waiting for the load. On x86-64 the constant comes from an asm `mov`, as GCC
-    // otherwise sees that it equals the loaded value and uses that after all.
+    // without waiting for the load. On x86-64 the constant comes from an asm `mov` (volatile:
+    // never hoisted out of its branch into a conditional move), as GCC otherwise sees that it
+    // equals the loaded value and uses that after all.
     //   PREDICTED(v, n, A, B): v = n, with A and B the likely values of n.
 #if defined(__GNUC__) && defined(__x86_64__)
 #    define PREDICTED(v, n, A, B)                                                                  \
         do {                                                                                       \
             Word n_ = (n);                                                                         \
             if (n_ == (A))                                                                         \
-                asm("mov %1, %0" : "=r"(v) : "i"(A));                                              \
+                asm volatile("mov %1, %0" : "=r"(v) : "i"(A));                                     \
             else if (n_ == (B))                                                                    \
-                asm("mov %1, %0" : "=r"(v) : "i"(B));                                              \
+                asm volatile("mov %1, %0" : "=r"(v) : "i"(B));                                     \
             else                                                                                   \
                 v = n_;                                                                            \
         } while (0)

@@ -926,7 +926,7 @@ void Emitter::link_successors() {
     };
     Instr return_row = m_vm.handler(unsigned(Op::return_));
     for (auto [at, label] : m_return_candidates) {
-        if (label < m_label_offsets.size() && m_label_offsets[label] != kNoLabel &&
+        if (label < m_label_offsets.size() && m_label_offsets[label] < m_code.size() &&
             m_code[m_label_offsets[label]] == return_row)
             m_code[at] = m_vm.handler(unsigned(Op::return_if_in_range_X));
     }

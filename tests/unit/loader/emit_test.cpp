@@ -49,5 +49,23 @@ TEST(Superinstructions, ChosenOnOtpCode) {
     EXPECT_GT(linked, 0);
 }
 
+// The chains of linked rows (the heads of recursions on a list and on an integer) on OTP's
+// code.
+TEST(Superinstructions, ChainsChosenOnOtpCode) {
+    std::map<std::string, int> total;
+    for (const char* mod : {"lists", "string", "io_lib_format", "sets", "orddict", "queue"}) {
+        std::string bytes = read_otp_beam("stdlib", mod);
+        ASSERT_FALSE(bytes.empty()) << mod;
+        Vm vm;
+        auto m = vm.load_binary(atoms().intern(mod), bytes, std::string(mod) + ".beam");
+        ASSERT_TRUE(m.ok()) << m.error().message;
+        for (const auto& [name, n] : row_counts(vm, *m.value())) total[name] += n;
+    }
+    for (const char* row : {"is_nonempty_list_X_then_allocate_1_then_get_list_X_YX_then_call",
+                            "allocate_1_then_get_list_X_YX_then_call",
+                            "arith_minus_XI_then_allocate_1_then_move_xy_xx_call"})
+        EXPECT_GT(total[row], 0) << row;
+}
+
 }  // namespace
 }  // namespace joist
