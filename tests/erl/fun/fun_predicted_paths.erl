@@ -24,7 +24,6 @@ main() ->
     D = down(20000),
     erlang:display({length(D), lists:sum(D), hd(D)}),
     erlang:display(catch down(?MODULE:id(foo))),
-    erlang:display(catch_trace(fun() -> fib(?MODULE:id(b)) end)),
     ok.
 
 id(X) -> X.
@@ -122,10 +121,3 @@ app([H | T], L) -> [H | app(T, L)].
 %% N - 1; allocate; save N; call.
 down(0) -> [];
 down(N) -> R = down(N - 1), [N | R].
-
-catch_trace(F) ->
-    try F() of
-        V -> {ok, V}
-    catch
-        C:R:S -> {C, R, lists:sublist(S, 2)}
-    end.
