@@ -97,7 +97,7 @@ private:
     void exit_process(Process& p, Term reason);
     void arm_timer(Worker& w, Process& p);
     void cancel_receive_timer(Process& p);
-    void fire_timers(Worker& w, uint64_t now);
+    void fire_timers(Worker& w);
     uint64_t next_deadline(const Worker& w) const;
     void sleep(Worker& w);
     void halt(int status);

@@ -93,6 +93,9 @@ public:
     size_t expire(uint64_t now_ns, const std::function<void(const ExpiredTimer&)>& deliver);
 
     size_t size() const;
+    // Whether any timer may be pending, without the lock: false can be stale by a timer
+    // inserted on another thread just now, which a later call sees.
+    bool may_have_pending() const { return m_count.load(std::memory_order_relaxed) != 0; }
 
 private:
     static constexpr uint32_t kNil = UINT32_MAX;
@@ -143,7 +146,8 @@ private:
     std::unordered_map<TimerId, uint32_t> m_by_ref;      // message timers: ref id -> node
     // Message timers addressed to a pid: pid number -> their ref ids.
     std::unordered_map<uint64_t, std::unordered_set<TimerId>> m_by_dest_pid;
-    size_t m_count = 0;
+    // Pending timers. Changed under m_mutex; read without it by may_have_pending().
+    std::atomic<size_t> m_count{0};
 };
 
 // Delivers an expired message timer as erl does: to the pid if it is alive, to the process
