@@ -183,19 +183,22 @@ std::optional<uint64_t> ProcessTable::whereis(Term name) const {
 }
 
 void ProcessTable::add_alias(uint64_t ref_id, uint64_t pid) {
-    std::lock_guard lock(m_mutex);
-    m_aliases[ref_id] = pid;
+    AliasShard& s = alias_shard(ref_id);
+    std::lock_guard lock(s.mutex);
+    s.owners[ref_id] = pid;
 }
 
 void ProcessTable::remove_alias(uint64_t ref_id) {
-    std::lock_guard lock(m_mutex);
-    m_aliases.erase(ref_id);
+    AliasShard& s = alias_shard(ref_id);
+    std::lock_guard lock(s.mutex);
+    s.owners.erase(ref_id);
 }
 
 std::optional<uint64_t> ProcessTable::alias_owner(uint64_t ref_id) const {
-    std::lock_guard lock(m_mutex);
-    auto it = m_aliases.find(ref_id);
-    if (it == m_aliases.end()) return std::nullopt;
+    const AliasShard& s = alias_shard(ref_id);
+    std::lock_guard lock(s.mutex);
+    auto it = s.owners.find(ref_id);
+    if (it == s.owners.end()) return std::nullopt;
     return it->second;
 }
 

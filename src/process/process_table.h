@@ -27,7 +27,7 @@ public:
  * memory is freed only once every scheduler thread has passed a quiescent point (between two
  * slices) since, so a Process* found by another thread stays valid for the rest of that
  * thread's slice (epoch-based reclamation; ERTS uses "thread progress" for the same end).
- * Spawning, exit, names and aliases take the table's mutex. */
+ * Spawning, exit and names take the table's mutex; aliases, the lock of their shard. */
 class ProcessTable {
 public:
     static constexpr size_t kDefaultLimit = 262144;  // erl 25's default process limit
@@ -93,7 +93,18 @@ private:
     mutable std::mutex m_mutex;
     std::unordered_map<uint64_t, std::unique_ptr<Process>> m_procs;  // owner of live ones
     std::unordered_map<uint32_t, uint64_t> m_names;  // atom index -> pid number
-    std::unordered_map<uint64_t, uint64_t> m_aliases;  // reference number -> pid number
+    // Aliases: reference number -> pid number, in shards with a lock each. Every
+    // gen_server:call adds, looks up and removes one, from whichever schedulers its client
+    // and server run on: under the table's one mutex they queued behind each other.
+    struct alignas(64) AliasShard {
+        mutable std::mutex mutex;
+        std::unordered_map<uint64_t, uint64_t> owners;
+    };
+    static constexpr size_t kAliasShards = 64;
+    std::unique_ptr<AliasShard[]> m_alias_shards{new AliasShard[kAliasShards]};
+    AliasShard& alias_shard(uint64_t ref_id) const {
+        return m_alias_shards[(ref_id * 0x9E3779B97F4A7C15ull) >> 58];  // 64 = 2^6 shards
+    }
     uint64_t m_next = 1;
 
     std::atomic<uint64_t> m_epoch{1};
