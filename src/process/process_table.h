@@ -100,10 +100,10 @@ private:
         mutable std::mutex mutex;
         std::unordered_map<uint64_t, uint64_t> owners;
     };
-    static constexpr size_t kAliasShards = 64;
-    std::unique_ptr<AliasShard[]> m_alias_shards{new AliasShard[kAliasShards]};
-    AliasShard& alias_shard(uint64_t ref_id) const {
-        return m_alias_shards[(ref_id * 0x9E3779B97F4A7C15ull) >> 58];  // 64 = 2^6 shards
+    static constexpr unsigned kAliasShardBits = 6;
+    std::unique_ptr<AliasShard[]> m_alias_shards{new AliasShard[size_t(1) << kAliasShardBits]};
+    AliasShard& alias_shard(uint64_t ref_id) const {  // a multiplicative hash's top bits
+        return m_alias_shards[(ref_id * 0x9E3779B97F4A7C15ull) >> (64 - kAliasShardBits)];
     }
     uint64_t m_next = 1;
 

@@ -309,7 +309,7 @@ void Scheduler::cancel_receive_timer(Process& p) {
 }
 
 // The clock is read only when a timer is pending: in a message-passing load (no timers, a
-// short slice per turn) reading it every turn cost about 5% of the run.
+// short slice per turn) the read every turn was about 5% of callreply's profile.
 void Scheduler::fire_timers(Worker& w) {
     uint64_t now = 0;
     auto expire = [&](TimerService& t) {
